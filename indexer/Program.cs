@@ -1,1 +1,3 @@
-Console.WriteLine("indexer");
+using SocialeKaart.Indexer;
+
+return await Commands.Root().Parse(args).InvokeAsync();

@@ -20,16 +20,24 @@ public sealed class Decompounder(Func<string, bool> isWord)
         "loos", "loze", "zaam", "zame", "achtig", "wijs", "waarts",
     ];
 
+    /// <summary>The smallest parts of a compound ("schuld", "hulp", "verlening"); empty when it is no compound.</summary>
+    public IReadOnlyList<string> Leaves(string word) => LeafSpans(word).Select(l => word[l.Start..l.End]).ToList();
+
+    private List<(int Start, int End)> LeafSpans(string word)
+    {
+        var leaves = new List<(int Start, int End)>();
+        if (word.Length >= MinCompoundLength)
+        {
+            CollectLeaves(word, 0, word.Length, leaves, depth: 0);
+        }
+
+        return leaves.Count < 2 ? [] : leaves;
+    }
+
     /// <summary>The parts of a compound and their joined neighbours, as substrings of the word; empty when it is no compound.</summary>
     public IReadOnlyList<string> Split(string word)
     {
-        if (word.Length < MinCompoundLength)
-        {
-            return [];
-        }
-
-        var leaves = new List<(int Start, int End)>();
-        CollectLeaves(word, 0, word.Length, leaves, depth: 0);
+        var leaves = LeafSpans(word);
         if (leaves.Count < 2)
         {
             return [];

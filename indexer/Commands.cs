@@ -1,0 +1,191 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SocialeKaart.Kaart.Analysis;
+using SocialeKaart.Kaart.Content;
+using SocialeKaart.Kaart.Embedded;
+using SocialeKaart.Kaart.Indexing;
+using SocialeKaart.Kaart.Search;
+
+namespace SocialeKaart.Indexer;
+
+/// <summary>The indexer's commands: validate, build, search, suggest.</summary>
+internal static class Commands
+{
+    public static RootCommand Root() => new("Sociale Kaart indexer: controleert de content, bouwt de zoekindex en zoekt erin.")
+    {
+        Validate(),
+        Build(),
+        Search(),
+        Suggest(),
+    };
+
+    private static readonly Option<string> ContentOption = new("--content") { Description = "De map met content (standaard: content)", DefaultValueFactory = _ => "content" };
+    private static readonly Option<string> IndexOption = new("--index") { Description = "De map van de zoekindex (standaard: .data/index)", DefaultValueFactory = _ => Path.Combine(".data", "index") };
+
+    public static Command Validate()
+    {
+        var command = new Command("validate", "Controleer elk contentbestand. Elk probleem als pad:regel: melding.") { ContentOption };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var store = new LocalContentStore(parse.GetValue(ContentOption)!);
+            var content = await new ContentIndexer(store).ReadAsync(cancellationToken: ct);
+            PrintProblems(error, content.Problems);
+            output.WriteLine($"{content.Bestanden} aanbodbestanden gecontroleerd: {content.Aanbod.Count} goed, {content.Ongeldig} met fouten. {content.Problems.Count} problemen.");
+            return content.Problems.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    public static Command Build()
+    {
+        var command = new Command("build", "Bouw een nieuwe zoekindex van alle goede bestanden en zet hem in één keer klaar.") { ContentOption, IndexOption };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var watch = Stopwatch.StartNew();
+            var store = new LocalContentStore(parse.GetValue(ContentOption)!);
+            error.WriteLine($"Content lezen uit {store.Beschrijving} …");
+            var content = await new ContentIndexer(store).ReadAsync(new Progress<int>(n => error.WriteLine($"  {n} bestanden gelezen")), ct);
+            PrintProblems(error, content.Problems);
+            if (content.Taxonomie is null)
+            {
+                error.WriteLine("Geen index gebouwd: de taxonomie ontbreekt of klopt niet.");
+                return 2;
+            }
+
+            var batch = ContentIndexer.Batch(content);
+            var options = new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! };
+            var writer = new SqliteIndexWriter(options, new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), TimeProvider.System);
+            var result = await writer.RebuildAsync(batch, new Progress<int>(n => { if (n % 10000 == 0) error.WriteLine($"  {n} aanbod geïndexeerd"); }), ct);
+            output.WriteLine($"Klaar: {result.Documenten} aanbod geïndexeerd, {content.Ongeldig} bestanden overgeslagen door fouten, in {watch.Elapsed.TotalSeconds:0.0} s.");
+            output.WriteLine($"Index: {result.Locatie}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Search()
+    {
+        var words = new Argument<string>("woorden") { Description = "Waar zoekt u naar? (mag leeg zijn: \"\")", DefaultValueFactory = _ => "" };
+        var filters = Facetten.Alle.ToDictionary(f => f, f => new Option<string[]>("--" + f) { Description = $"Filter op {f} (mag vaker)", AllowMultipleArgumentsPerToken = true });
+        var postcode = new Option<string?>("--postcode") { Description = "Postcode voor de afstand, bijvoorbeeld 3901 of 3901 AB" };
+        var straal = new Option<double?>("--straal") { Description = "Alleen aanbod binnen zoveel km van de postcode" };
+        var sorteer = new Option<Sortering>("--sorteer") { Description = "relevantie, afstand of naam", DefaultValueFactory = _ => Sortering.Relevantie };
+        var pagina = new Option<int>("--pagina") { DefaultValueFactory = _ => 1 };
+        var aantal = new Option<int>("--aantal") { Description = "Resultaten per pagina", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Uitvoer als JSON" };
+        var command = new Command("search", "Zoek in de index en toon de treffers (id, titel, toegang, score).") { words, postcode, straal, sorteer, pagina, aantal, json, IndexOption };
+        foreach (var option in filters.Values)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! }, TimeProvider.System);
+            if (!index.Exists)
+            {
+                error.WriteLine("Er is nog geen zoekindex. Bouw hem eerst: dotnet run --project indexer -- build");
+                return 2;
+            }
+
+            var query = new SearchQuery
+            {
+                Tekst = parse.GetValue(words) ?? "",
+                Filters = filters.Where(f => parse.GetValue(f.Value) is { Length: > 0 })
+                    .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)parse.GetValue(f.Value)!),
+                Postcode = parse.GetValue(postcode),
+                StraalKm = parse.GetValue(straal),
+                Sortering = parse.GetValue(sorteer),
+                Pagina = parse.GetValue(pagina),
+                PerPagina = parse.GetValue(aantal),
+            };
+            var results = await index.SearchAsync(query, ct);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web)
+                {
+                    WriteIndented = true,
+                    Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+                }));
+                return 0;
+            }
+
+            PrintResults(output, results);
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Suggest()
+    {
+        var prefix = new Argument<string>("begin") { Description = "Het begin van een woord (minstens 3 tekens)" };
+        var command = new Command("suggest", "Toon aanvullingen voor wat iemand begint te typen.") { prefix, IndexOption };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! }, TimeProvider.System);
+            foreach (var s in await index.SuggestAsync(parse.GetValue(prefix)!, 8, ct))
+            {
+                output.WriteLine(s.Tekst);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintProblems(TextWriter error, IReadOnlyList<ContentProblem> problems)
+    {
+        foreach (var p in problems)
+        {
+            error.WriteLine(p.ToString());
+        }
+    }
+
+    private static void PrintResults(TextWriter output, SearchResults r)
+    {
+        if (r.BedoeldeU is not null)
+        {
+            output.WriteLine($"Bedoelde u: {r.BedoeldeU}?");
+        }
+
+        if (r.NietGevonden.Count > 0)
+        {
+            output.WriteLine($"Niet gevonden: {string.Join(", ", r.NietGevonden)}");
+        }
+
+        if (r.Verbreed)
+        {
+            output.WriteLine("Geen aanbod met al uw woorden; dit zijn resultaten met een deel ervan.");
+        }
+
+        if (!r.PostcodeBekend)
+        {
+            output.WriteLine("Deze postcode kennen we niet; afstanden ontbreken.");
+        }
+
+        output.WriteLine($"{r.Totaal} resultaten (pagina {r.Query.Pagina} van {r.AantalPaginas})");
+        var n = (r.Query.Pagina - 1) * r.Query.PerPagina;
+        foreach (var hit in r.Hits)
+        {
+            var toegang = hit.Toegang == Toegang.AchterHetLoket ? "achter-het-loket" : "algemeen-toegankelijk";
+            var afstand = hit.AfstandKm is { } km ? $"  {km.ToString("0.0", CultureInfo.InvariantCulture)} km" : "";
+            output.WriteLine($"{++n,3}. {hit.Id}  {hit.Naam}  [{toegang}]  score {hit.Score.ToString("0.000", CultureInfo.InvariantCulture)}{afstand}");
+        }
+
+        foreach (var facet in r.Facetten)
+        {
+            var values = facet.Waarden.Where(w => w.Aantal > 0).Select(w => $"{w.Waarde} ({w.Aantal})");
+            output.WriteLine($"  {facet.Naam}: {string.Join(", ", values)}");
+        }
+    }
+}
