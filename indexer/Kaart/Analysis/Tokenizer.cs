@@ -62,13 +62,9 @@ public static class Tokenizer
         return tokens;
     }
 
-    private static void Add(List<Token> tokens, string text, int start, int length)
-    {
-        if (length <= MaxWordLength)
-        {
-            tokens.Add(new Token(start, length, TextFolding.Fold(text.Substring(start, length))));
-        }
-    }
+    // An overlong "word" is cut, not dropped: it still counts as something the inwoner typed.
+    private static void Add(List<Token> tokens, string text, int start, int length) =>
+        tokens.Add(new Token(start, length, TextFolding.Fold(text.Substring(start, Math.Min(length, MaxWordLength)))));
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
 }

@@ -1,0 +1,615 @@
+using SocialeKaart.Indexer.Tests.Support;
+using SocialeKaart.Kaart.Content;
+using SocialeKaart.Kaart.Search;
+using static SocialeKaart.Indexer.Tests.Support.TestContent;
+
+namespace SocialeKaart.Indexer.Tests.Search;
+
+/// <summary>
+/// The behaviour of the search port, written once and run against every adapter
+/// (embedded SQLite FTS5 now; Elasticsearch later) by subclassing and providing <see cref="CreateAsync"/>.
+/// Each test builds its own index from its own documents.
+/// </summary>
+public abstract class SearchIndexBehaviour
+{
+    /// <summary>Tuesday 24 November 2026, 15:00 in Veenendaal.</summary>
+    protected static FixedTimeProvider Dinsdagmiddag() => FixedTimeProvider.AtLocal(2026, 11, 24, 15, 0);
+
+    /// <summary>A fresh, empty index (writer and reader) of the adapter under test.</summary>
+    protected abstract Task<(ISearchIndexWriter Writer, ISearchIndex Reader)> CreateAsync(TimeProvider clock);
+
+    protected async Task<ISearchIndex> IndexAsync(IEnumerable<Aanbod> aanbod, TimeProvider? clock = null, string? synoniemen = null)
+    {
+        var (writer, reader) = await CreateAsync(clock ?? Dinsdagmiddag());
+        await writer.RebuildAsync(Batch(aanbod, synoniemen));
+        return reader;
+    }
+
+    protected Task<ISearchIndex> CorpusAsync(TimeProvider? clock = null) => IndexAsync(Corpus(), clock);
+
+    protected static async Task<List<string>> IdsAsync(ISearchIndex index, string tekst, Func<SearchQuery, SearchQuery>? change = null)
+    {
+        var query = new SearchQuery { Tekst = tekst, PerPagina = 100 };
+        var results = await index.SearchAsync(change is null ? query : change(query));
+        return results.Hits.Select(h => h.Id).ToList();
+    }
+
+    protected static IReadOnlyList<Aanbod> Corpus() =>
+    [
+        Aanbod("schuldhulpverlening", "Schuldhulpverlening", "Hulp als u niet meer rond kunt komen.",
+            "De gemeente helpt met een betalingsregeling. Schuldhulpverlening begint met een melding.",
+            toegang: Toegang.AchterHetLoket, levensdomeinen: ["rondkomen"], locaties: [Locatie("3901 AB", "centrum")],
+            intern: new InternAanbod("Alleen na intake.", "Codewoord zebrapad voor het team.")),
+        Aanbod("budgetcursus", "Budgetcursus: grip op uw geld", "Leer in vier lessen hoe u schulden voorkomt.",
+            "Een cursus in een kleine groep.", levensdomeinen: ["rondkomen"], vorm: "groep", locaties: [Locatie("3907", "oost")]),
+        Aanbod("geldpunt", "Geldpunt", "Hulp bij geldzorgen en post die u niet begrijpt.", "Bel ons gerust.",
+            levensdomeinen: ["rondkomen", "huishouden"], vorm: "individueel", bereik: ["telefonisch"]),
+        Aanbod("taalcafe", "Taalcafé De Brug", "Oefen Nederlands praten.", "Elke dinsdag koffie en gesprekken.",
+            levensdomeinen: ["leren", "ontmoeten"], talen: ["nl", "en", "ar"], vorm: "groep",
+            locaties: [Locatie("3905 KL", "petenbos", 52.0334, 5.5489)], tijden: [Wekelijks("TU", "14:00", "16:00")]),
+        Aanbod("mantelzorgondersteuning", "Mantelzorgondersteuning", "Steun voor wie zorgt voor een naaste.",
+            "Wij steunen mantelzorgers met advies en een luisterend oor.", levensdomeinen: ["zorgen"],
+            doelgroepen: ["mantelzorgers"], locaties: [Locatie("3903", "zuid")]),
+        Aanbod("maatjes", "Maatjesproject tegen eenzaamheid", "Een vrijwilliger komt bij u op bezoek als u zich eenzaam voelt.",
+            "Samen een kop koffie drinken of een wandeling maken.", levensdomeinen: ["ontmoeten"], doelgroepen: ["ouderen"],
+            bereik: ["aan-huis"]),
+        Aanbod("opvoedspreekuur", "Opvoedspreekuur", "Vragen over opvoeden? Praat met een pedagoog.",
+            "Het spreekuur is voor alle ouders.", levensdomeinen: ["opgroeien"], doelgroepen: ["ouders"], vorm: "individueel",
+            locaties: [Locatie("3902", "noord")]),
+        Aanbod("werkcafe", "Werkcafé: samen werk zoeken", "Zoek samen met anderen naar een baan.", "Elke week nieuwe vacatures.",
+            levensdomeinen: ["werken"], vorm: "groep", prijs: 2.50m, locaties: [Locatie("3904", "west")]),
+        Aanbod("wandelgroep", "Wandelgroep Het Ommetje", "Wandelen met buurtgenoten.", "Wij maken korte wandelingen door het park.",
+            levensdomeinen: ["meedoen", "ontmoeten"], vorm: "beide", locaties: [Locatie("3906", "dragonder")],
+            tijden: [Wekelijks("MO", "10:00", "11:00")]),
+        Aanbod("speelotheek", "Speel-o-theek Kikker", "Speelgoed lenen voor uw kind.", "Kom langs en kies samen.",
+            levensdomeinen: ["opgroeien"], locaties: [Locatie("3901", "centrum")]),
+        Aanbod("tuinproject", "Tuinproject De Moestuin", "Samen groente kweken.", "Iedereen is welkom.",
+            levensdomeinen: ["meedoen"], locaties: [Locatie("3907", "oost")]),
+        Aanbod("kookclub", "Kookclub Lekker Samen", "Samen koken en eten.", "Soms koken we met groente uit de tuin van de buren.",
+            levensdomeinen: ["ontmoeten"], locaties: [Locatie("3901", "centrum")]),
+        Aanbod("energieloket", "Energieloket", "Advies over uw energierekening.", "Een adviseur kijkt met u mee.",
+            levensdomeinen: ["wonen"], trefwoorden: ["energiecoach", "stroom"], locaties: [Locatie("3902", "noord")]),
+        Aanbod("klussendienst", "Klussendienst", "Hulp bij kleine klussen.", "Onze energiecoach en klussers helpen u.",
+            levensdomeinen: ["wonen"], locaties: [Locatie("3903", "zuid")]),
+        Aanbod("huishoudelijke-hulp", "Huishoudelijke hulp", "Hulp bij het schoonhouden van uw huis.", "U vraagt dit aan bij de gemeente.",
+            toegang: Toegang.AchterHetLoket, levensdomeinen: ["huishouden"], bereik: ["aan-huis"]),
+        Aanbod("kerstmarkt", "Kerstmarkt in het buurthuis", "Een gezellige markt.", "Met muziek.",
+            levensdomeinen: ["ontmoeten"], locaties: [Locatie("3901", "centrum")],
+            tijden: [OpDatum(new DateOnly(2026, 11, 27), "10:00", "16:00")]),
+        Aanbod("inloop-amsterdam", "Inloop in Amsterdam", "Een inloop ver weg.", "Voor de afstandstest.",
+            levensdomeinen: ["ontmoeten"], locaties: [Locatie("1012")]),
+    ];
+
+    // ---- Dutch analysis: stemming, accents, compounds -------------------------------------------------
+
+    [Fact]
+    public async Task Search_FindsInflectedForm_ByStem()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("budgetcursus", await IdsAsync(index, "schuld"));
+        Assert.Contains("wandelgroep", await IdsAsync(index, "wandelingen"));
+        Assert.Contains("opvoedspreekuur", await IdsAsync(index, "opvoeden"));
+    }
+
+    [Theory]
+    [InlineData("taalcafe")]
+    [InlineData("Taalcafé")]
+    [InlineData("TAALCAFÉ")]
+    public async Task Search_IgnoresCaseAndAccents_ForTaalcafe(string tekst)
+    {
+        var index = await CorpusAsync();
+        Assert.Equal("taalcafe", (await IdsAsync(index, tekst)).First());
+    }
+
+    [Fact]
+    public async Task Search_FindsCompound_ByItsFirstPart()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("schuldhulpverlening", await IdsAsync(index, "schulden"));
+    }
+
+    [Fact]
+    public async Task Search_FindsCompound_ByItsLastParts()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("schuldhulpverlening", await IdsAsync(index, "hulpverlening"));
+    }
+
+    [Fact]
+    public async Task Search_FindsMantelzorgondersteuning_ByMantelzorg()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal("mantelzorgondersteuning", (await IdsAsync(index, "mantelzorg")).First());
+    }
+
+    [Fact]
+    public async Task Search_FindsHyphenatedWord_WrittenTogether()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("speelotheek", await IdsAsync(index, "speelotheek"));
+        Assert.Contains("speelotheek", await IdsAsync(index, "speel-o-theek"));
+    }
+
+    [Fact]
+    public async Task Search_DropsStopWords_FromQuestions()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(await IdsAsync(index, "schulden"), await IdsAsync(index, "ik heb schulden"));
+    }
+
+    // ---- Synonyms ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Search_FindsSynonym_Geldzorgen_ForSchulden()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("geldpunt", await IdsAsync(index, "schulden"));
+    }
+
+    [Fact]
+    public async Task Search_FindsSynonym_InBothDirections()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "geldproblemen");
+        Assert.Contains("geldpunt", ids);
+        Assert.Contains("budgetcursus", ids);
+    }
+
+    [Fact]
+    public async Task Search_AppliesOneWayRule_AlleenFindsEenzaamheid()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("maatjes", await IdsAsync(index, "alleen"));
+    }
+
+    [Fact]
+    public async Task Search_AppliesMultiWordSynonym()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("maatjes", await IdsAsync(index, "ik heb niemand om mee te praten"));
+    }
+
+    [Fact]
+    public async Task Search_WithoutSynonymsFile_StillWorks()
+    {
+        var index = await IndexAsync(Corpus(), synoniemen: "");
+        Assert.DoesNotContain("geldpunt", await IdsAsync(index, "schulden"));
+        Assert.Contains("budgetcursus", await IdsAsync(index, "schulden"));
+    }
+
+    // ---- Typos -----------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("schuldhulpverleening", "schuldhulpverlening")]
+    [InlineData("eenzaamheit", "maatjes")]
+    [InlineData("mantelzrog", "mantelzorgondersteuning")]
+    [InlineData("taalcaffe", "taalcafe")]
+    public async Task Search_ToleratesTypo(string tekst, string expected)
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(expected, (await IdsAsync(index, tekst)).First());
+    }
+
+    [Fact]
+    public async Task Search_OffersBedoeldeU_ForTypo()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "hulp bij eenzaamheit" });
+        Assert.Equal("hulp bij eenzaamheid", results.BedoeldeU);
+    }
+
+    [Fact]
+    public async Task Search_UnknownWord_GivesZeroResultsAndSaysSo()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "xyzzyqwv" });
+        Assert.Equal(0, results.Totaal);
+        Assert.Equal(["xyzzyqwv"], results.NietGevonden);
+    }
+
+    [Fact]
+    public async Task Search_NoAanbodWithAllWords_BroadensToSomeWords()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "taalcafé wandelgroep" });
+        Assert.True(results.Verbreed);
+        Assert.Equal(["taalcafe", "wandelgroep"], results.Hits.Select(h => h.Id).Order().ToList());
+    }
+
+    // ---- Ranking and highlighting ---------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Search_RanksTitleAboveBody()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "tuin");
+        Assert.Equal(["tuinproject", "kookclub"], ids);
+    }
+
+    [Fact]
+    public async Task Search_RanksTrefwoordAboveBody()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(["energieloket", "klussendienst"], await IdsAsync(index, "energiecoach"));
+    }
+
+    [Fact]
+    public async Task Search_MarksMatchedWords_InSamenvatting()
+    {
+        var index = await CorpusAsync();
+        var hit = (await index.SearchAsync(new SearchQuery { Tekst = "schuld" })).Hits.Single(h => h.Id == "budgetcursus");
+        Assert.Contains(new Fragment("schulden", true), hit.Markering);
+        Assert.Equal(hit.Samenvatting, string.Concat(hit.Markering.Select(f => f.Tekst)));
+    }
+
+    [Fact]
+    public async Task Search_MarksMatchedWords_InBodyWhenNotInSamenvatting()
+    {
+        var index = await CorpusAsync();
+        var hit = (await index.SearchAsync(new SearchQuery { Tekst = "betalingsregeling" })).Hits.Single();
+        Assert.Contains(hit.Markering, f => f.Treffer && f.Tekst == "betalingsregeling");
+    }
+
+    // ---- Filters and facets -------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Filter_Toegang_KeepsOnlyThatRoute()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "", q => q.WithFilter(Facetten.Toegang, Facetten.AchterHetLoket));
+        Assert.Equal(["huishoudelijke-hulp", "schuldhulpverlening"], ids.Order().ToList());
+    }
+
+    [Fact]
+    public async Task Filter_ValuesOfOneFacet_AreCombinedWithOr()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "", q => q.WithFilter(Facetten.Levensdomein, "werken", "zorgen"));
+        Assert.Equal(["mantelzorgondersteuning", "werkcafe"], ids.Order().ToList());
+    }
+
+    [Fact]
+    public async Task Filter_DifferentFacets_AreCombinedWithAnd()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "", q => q.WithFilter(Facetten.Levensdomein, "rondkomen").WithFilter(Facetten.Vorm, "groep"));
+        Assert.Equal(["budgetcursus"], ids);
+    }
+
+    [Fact]
+    public async Task Filter_Leefgebied_IsDerivedFromLevensdomein()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "", q => q.WithFilter(Facetten.Leefgebied, "arbeidsparticipatie-en-inkomen"));
+        Assert.Equal(["budgetcursus", "geldpunt", "schuldhulpverlening", "werkcafe"], ids.Order().ToList());
+    }
+
+    [Fact]
+    public async Task Filter_Kosten_Gratis_LeavesOutPaidAanbod()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "werk", q => q.WithFilter(Facetten.Kosten, Facetten.Gratis));
+        Assert.DoesNotContain("werkcafe", ids);
+        Assert.Contains("werkcafe", await IdsAsync(index, "werk", q => q.WithFilter(Facetten.Kosten, Facetten.Betaald)));
+    }
+
+    [Fact]
+    public async Task Filter_Wijk_UsesLocationWijk()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "", q => q.WithFilter(Facetten.Wijk, "centrum"));
+        Assert.Equal(["kerstmarkt", "kookclub", "schuldhulpverlening", "speelotheek"], ids.Order().ToList());
+    }
+
+    [Fact]
+    public async Task Filter_VormBeide_CountsAsIndividueelAndGroep()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("wandelgroep", await IdsAsync(index, "", q => q.WithFilter(Facetten.Vorm, "individueel")));
+        Assert.Contains("wandelgroep", await IdsAsync(index, "", q => q.WithFilter(Facetten.Vorm, "groep")));
+    }
+
+    [Fact]
+    public async Task Filter_Taal_FindsAanbodInThatLanguage()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(["taalcafe"], await IdsAsync(index, "", q => q.WithFilter(Facetten.Taal, "ar")));
+    }
+
+    [Fact]
+    public async Task Filter_Bereik_Online_AndAanHuis()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(["huishoudelijke-hulp", "maatjes"], (await IdsAsync(index, "", q => q.WithFilter(Facetten.Bereik, "aan-huis"))).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Filter_OpenNu_FollowsTheClock()
+    {
+        var tuesdayAfternoon = await CorpusAsync(FixedTimeProvider.AtLocal(2026, 11, 24, 15, 0));
+        Assert.Equal(["taalcafe"], await IdsAsync(tuesdayAfternoon, "", q => q.WithFilter(Facetten.Wanneer, Facetten.OpenNu)));
+
+        var tuesdayEvening = await CorpusAsync(FixedTimeProvider.AtLocal(2026, 11, 24, 16, 0));
+        Assert.Empty(await IdsAsync(tuesdayEvening, "", q => q.WithFilter(Facetten.Wanneer, Facetten.OpenNu)));
+    }
+
+    [Fact]
+    public async Task Filter_DezeWeek_IncludesSingleDateAndWeeklyActivities()
+    {
+        var index = await CorpusAsync(FixedTimeProvider.AtLocal(2026, 11, 24, 9, 0));
+        var ids = await IdsAsync(index, "", q => q.WithFilter(Facetten.Wanneer, Facetten.DezeWeek));
+        Assert.Equal(["kerstmarkt", "taalcafe", "wandelgroep"], ids.Order().ToList());
+
+        var later = await CorpusAsync(FixedTimeProvider.AtLocal(2026, 11, 28, 9, 0));
+        Assert.DoesNotContain("kerstmarkt", await IdsAsync(later, "", q => q.WithFilter(Facetten.Wanneer, Facetten.DezeWeek)));
+    }
+
+    [Fact]
+    public async Task Filter_UnknownValue_GivesZeroResultsWithoutError()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery().WithFilter(Facetten.Levensdomein, "bestaat-niet"));
+        Assert.Equal(0, results.Totaal);
+    }
+
+    [Fact]
+    public async Task Facets_CountEveryValue_OfTheResults()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery());
+        var toegang = results.Facetten.Single(f => f.Naam == Facetten.Toegang).Waarden;
+        Assert.Equal(Corpus().Count, results.Totaal);
+        Assert.Equal(2, toegang.Single(w => w.Waarde == Facetten.AchterHetLoket).Aantal);
+        Assert.Equal(Corpus().Count - 2, toegang.Single(w => w.Waarde == Facetten.AlgemeenToegankelijk).Aantal);
+    }
+
+    [Fact]
+    public async Task Facets_IgnoreTheirOwnSelection_SoOtherValuesStayVisible()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery().WithFilter(Facetten.Toegang, Facetten.AchterHetLoket));
+        var toegang = results.Facetten.Single(f => f.Naam == Facetten.Toegang).Waarden;
+        Assert.Equal(Corpus().Count - 2, toegang.Single(w => w.Waarde == Facetten.AlgemeenToegankelijk).Aantal);
+        Assert.True(toegang.Single(w => w.Waarde == Facetten.AchterHetLoket).Gekozen);
+    }
+
+    [Fact]
+    public async Task Facets_RespectTheOtherFacetsSelection()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery().WithFilter(Facetten.Toegang, Facetten.AchterHetLoket));
+        var domeinen = results.Facetten.Single(f => f.Naam == Facetten.Levensdomein).Waarden.Where(w => w.Aantal > 0);
+        Assert.Equal(["huishouden", "rondkomen"], domeinen.Select(w => w.Waarde).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Facets_CountsFollowTheWords()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "schulden" });
+        var rondkomen = results.Facetten.Single(f => f.Naam == Facetten.Levensdomein).Waarden.Single(w => w.Waarde == "rondkomen");
+        Assert.Equal(results.Totaal, rondkomen.Aantal);
+        Assert.Equal("Rondkomen", rondkomen.Label);
+    }
+
+    // ---- Distance ------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Postcode_SortsByDistance_NearestFirst()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Postcode = "3905", Sortering = Sortering.Afstand, PerPagina = 100 });
+        var distances = results.Hits.Select(h => h.AfstandKm).ToList();
+        Assert.Equal("taalcafe", results.Hits[0].Id);
+        Assert.Equal(distances.Where(d => d is not null).Order().ToList(), distances.Where(d => d is not null).ToList());
+        Assert.Equal("inloop-amsterdam", results.Hits.Last(h => h.AfstandKm is not null).Id);
+        Assert.All(results.Hits.SkipWhile(h => h.AfstandKm is not null), h => Assert.Null(h.AfstandKm));
+    }
+
+    [Fact]
+    public async Task Postcode_FullPostcode_GivesSameDistancesAsPc4()
+    {
+        var index = await CorpusAsync();
+        var pc4 = await index.SearchAsync(new SearchQuery { Postcode = "3901", Sortering = Sortering.Afstand });
+        var full = await index.SearchAsync(new SearchQuery { Postcode = "3901 ab", Sortering = Sortering.Afstand });
+        Assert.Equal(pc4.Hits.Select(h => (h.Id, h.AfstandKm)), full.Hits.Select(h => (h.Id, h.AfstandKm)));
+    }
+
+    [Fact]
+    public async Task Postcode_DistanceInKilometres_IsRealistic()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Postcode = "3901", PerPagina = 100 });
+        var amsterdam = results.Hits.Single(h => h.Id == "inloop-amsterdam").AfstandKm!.Value;
+        Assert.InRange(amsterdam, 55, 65); // Veenendaal – Amsterdam centre is about 60 km as the crow flies
+    }
+
+    [Fact]
+    public async Task Postcode_Radius_LeavesOutFarAway_KeepsAanbodWithoutPlace()
+    {
+        var index = await CorpusAsync();
+        var ids = await IdsAsync(index, "", q => q with { Postcode = "3901", StraalKm = 10 });
+        Assert.DoesNotContain("inloop-amsterdam", ids);
+        Assert.Contains("geldpunt", ids);
+        Assert.Contains("taalcafe", ids);
+    }
+
+    [Fact]
+    public async Task Postcode_Unknown_IsReportedAndGivesNoDistances()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Postcode = "0000 XX", Sortering = Sortering.Afstand });
+        Assert.False(results.PostcodeBekend);
+        Assert.All(results.Hits, h => Assert.Null(h.AfstandKm));
+    }
+
+    // ---- Paging ------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Paging_PagesAreDisjoint_AndTotalIsStable()
+    {
+        var index = await CorpusAsync();
+        var first = await index.SearchAsync(new SearchQuery { PerPagina = 5, Pagina = 1 });
+        var second = await index.SearchAsync(new SearchQuery { PerPagina = 5, Pagina = 2 });
+        Assert.Equal(first.Totaal, second.Totaal);
+        Assert.Equal(5, second.Hits.Count);
+        Assert.Empty(first.Hits.Select(h => h.Id).Intersect(second.Hits.Select(h => h.Id)));
+        Assert.Equal(4, first.AantalPaginas);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public async Task Paging_PageBelowOne_IsTheFirstPage(int pagina)
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Pagina = pagina });
+        Assert.Equal((await index.SearchAsync(new SearchQuery())).Hits.Select(h => h.Id), results.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task Paging_PageBeyondTheEnd_IsEmpty()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Pagina = 999 });
+        Assert.Empty(results.Hits);
+        Assert.Equal(Corpus().Count, results.Totaal);
+    }
+
+    // ---- Any input is safe ------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("\"schulden")]
+    [InlineData("schul*")]
+    [InlineData("*")]
+    [InlineData("schulden AND OR NOT werk")]
+    [InlineData("NEAR(schulden werk")]
+    [InlineData("((schulden)")]
+    [InlineData("schulden) OR (")]
+    [InlineData("naam:schulden")]
+    [InlineData("^schulden$ +werk -tuin")]
+    [InlineData("'; DROP TABLE aanbod; --")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("schulden 😀🙈")]
+    [InlineData("😀")]
+    [InlineData("\u0000\u0001\t\r\n")]
+    [InlineData("ik de het een")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("a")]
+    [InlineData("مساعدة")]
+    [InlineData("-- - -")]
+    public async Task Search_AnyInput_NeverThrows(string tekst)
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = tekst });
+        Assert.NotNull(results);
+        Assert.True(results.Totaal >= 0);
+    }
+
+    [Fact]
+    public async Task Search_VeryLongInput_NeverThrows()
+    {
+        var index = await CorpusAsync();
+        var tekst = string.Concat(Enumerable.Repeat("schulden werk ", 800))[..10_000];
+        var results = await index.SearchAsync(new SearchQuery { Tekst = tekst });
+        Assert.True(results.Totaal >= 0);
+        var oneWord = new string('x', 10_000);
+        Assert.Equal(0, (await index.SearchAsync(new SearchQuery { Tekst = oneWord })).Totaal);
+    }
+
+    [Fact]
+    public async Task Search_QuerySyntax_IsTreatedAsWords()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(await IdsAsync(index, "schulden"), await IdsAsync(index, "\"schulden\""));
+        Assert.Equal(await IdsAsync(index, "schulden"), await IdsAsync(index, "(schulden)"));
+    }
+
+    [Fact]
+    public async Task Search_OnlyStopWords_ShowsEverything()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(Corpus().Count, (await index.SearchAsync(new SearchQuery { Tekst = "ik heb" })).Totaal);
+    }
+
+    // ---- Autocomplete ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Suggest_CompletesTitles_FromThreeCharacters()
+    {
+        var index = await CorpusAsync();
+        Assert.Contains("Schuldhulpverlening", (await index.SuggestAsync("sch")).Select(s => s.Tekst));
+        Assert.Contains("Mantelzorgondersteuning", (await index.SuggestAsync("MANTEL")).Select(s => s.Tekst));
+        Assert.Empty(await index.SuggestAsync("sc"));
+    }
+
+    [Fact]
+    public async Task Suggest_MatchesWordsInsideAPhrase_AfterPhraseStarts()
+    {
+        var index = await CorpusAsync();
+        var suggesties = (await index.SuggestAsync("grip")).Select(s => s.Tekst).ToList();
+        Assert.Contains("Budgetcursus: grip op uw geld", suggesties);
+    }
+
+    [Fact]
+    public async Task Suggest_AcceptsAnyInput()
+    {
+        var index = await CorpusAsync();
+        Assert.Empty(await index.SuggestAsync("\"*)("));
+        Assert.Empty(await index.SuggestAsync(new string('a', 10_000)));
+    }
+
+    // ---- Documents and internal fields ------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Get_ReturnsPublicDocument_WithoutInternalFields()
+    {
+        var index = await CorpusAsync();
+        var detail = await index.GetAsync("schuldhulpverlening");
+        Assert.NotNull(detail);
+        Assert.Null(detail.Intern);
+        Assert.Null(detail.Document.Aanbod.Intern);
+        Assert.Contains("<p>", detail.Document.BodyHtml);
+    }
+
+    [Fact]
+    public async Task Get_ReturnsInternalFields_OnlyWhenAskedFor()
+    {
+        var index = await CorpusAsync();
+        var detail = await index.GetAsync("schuldhulpverlening", metIntern: true);
+        Assert.Equal("Alleen na intake.", detail!.Intern!.Toewijzingscriteria);
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_IsNull()
+    {
+        var index = await CorpusAsync();
+        Assert.Null(await index.GetAsync("bestaat-niet"));
+        Assert.Null(await index.GetAsync("'; --"));
+    }
+
+    [Fact]
+    public async Task Search_NeverFindsInternalFields()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(0, (await index.SearchAsync(new SearchQuery { Tekst = "zebrapad" })).Totaal);
+        Assert.Equal(0, (await index.SearchAsync(new SearchQuery { Tekst = "intake" })).Totaal);
+    }
+
+    // ---- Rebuild and swap -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Rebuild_IsSeenByReaders_AsAWhole()
+    {
+        var (writer, reader) = await CreateAsync(Dinsdagmiddag());
+        await writer.RebuildAsync(Batch(Corpus()));
+        Assert.Equal(Corpus().Count, (await reader.SearchAsync(new SearchQuery())).Totaal);
+
+        await writer.RebuildAsync(Batch([Aanbod("nieuw", "Nieuw aanbod")]));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // readers look for a new index at most every half second
+        var results = await reader.SearchAsync(new SearchQuery());
+        Assert.Equal(["nieuw"], results.Hits.Select(h => h.Id));
+    }
+}
