@@ -32,6 +32,9 @@ public sealed record Aanbod
     public IReadOnlyList<Tijden> Schedules { get; init; } = [];
     public IReadOnlyList<Kosten> CostOptions { get; init; } = [];
     public string? FeesDescription { get; init; }
+
+    /// <summary>The costs depend on income (e.g. a Wmo eigen bijdrage via the CAK): never shown as free.</summary>
+    public bool Inkomensafhankelijk { get; init; }
     public IReadOnlyList<string> Languages { get; init; } = [];
     public bool? Rolstoeltoegankelijk { get; init; }
     public string? Identiteit { get; init; }
@@ -43,7 +46,7 @@ public sealed record Aanbod
     /// <summary>Internal fields for consulenten. Never shown to the public.</summary>
     public InternAanbod? Intern { get; init; }
 
-    public bool Gratis => CostOptions.All(c => c.Amount is null or 0m);
+    public bool Gratis => !Inkomensafhankelijk && CostOptions.All(c => c.Amount is null or 0m);
 }
 
 public sealed record Organisatie(string Name, string Soort, string? Url, string? Email, string? Phone);

@@ -26,7 +26,7 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
     [
         "id", "name", "samenvatting", "toegang", "bemoeizorg", "levensdomeinen", "doelgroepen",
         "minimum_age", "maximum_age", "vorm", "uitvoering", "organization", "url", "email", "phones",
-        "locations", "bereik", "wijken", "schedules", "cost_options", "fees_description", "languages",
+        "locations", "bereik", "wijken", "schedules", "cost_options", "fees_description", "inkomensafhankelijk", "languages",
         "rolstoeltoegankelijk", "identiteit", "application_process", "trefwoorden", "assured_date",
         "wettelijk_kader", "intern",
     ];
@@ -91,6 +91,12 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
             problems.Add(new(path, (int)e.Start.Line + 1, $"de gegevens kloppen niet (YAML): {Simplify(reason)}"));
             return new(null, problems);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16 throws this (without a position) for a list or object that is not closed.
+            problems.Add(new(path, UnclosedBracketLine(yaml) + 1, "de gegevens kloppen niet (YAML): een lijst met [ of { is niet gesloten."));
+            return new(null, problems);
+        }
 
         var r = new Reader(path, problems);
         foreach (var key in root.Children.Keys)
@@ -151,7 +157,7 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
         var locations = r.Sequence(root, "locations").Select(n => ReadLocatie(r, n)).OfType<Locatie>().ToList();
         var bereik = r.List(root, "bereik", Bereiken.Contains, "bereik");
         var wijken = r.List(root, "wijken", taxonomie.IsWijk, "wijk");
-        if (locations.Count == 0 && bereik.Count == 0 && root.Children.ContainsKey(new YamlScalarNode("id")))
+        if (!r.Sequence(root, "locations").Any() && bereik.Count == 0 && root.Children.ContainsKey(new YamlScalarNode("id")))
         {
             r.Problem(root, "id", "geef minstens één locatie (locations) of een bereik (aan-huis, online, telefonisch).");
         }
@@ -159,6 +165,7 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
         var schedules = r.Sequence(root, "schedules").Select(n => ReadTijden(r, n)).OfType<Tijden>().ToList();
         var costs = r.Sequence(root, "cost_options").Select(n => ReadKosten(r, n)).OfType<Kosten>().ToList();
         var fees = r.String(root, "fees_description");
+        var inkomensafhankelijk = r.Bool(root, "inkomensafhankelijk") ?? false;
         var languages = r.List(root, "languages", l => LanguageRegex().IsMatch(l), "taalcode (ISO 639-1, bijvoorbeeld nl of en)");
         var rolstoel = r.Bool(root, "rolstoeltoegankelijk");
         var identiteit = r.OneOf(root, "identiteit", Identiteiten);
@@ -228,6 +235,7 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
             Schedules = schedules,
             CostOptions = costs,
             FeesDescription = fees,
+            Inkomensafhankelijk = inkomensafhankelijk,
             Languages = languages,
             Rolstoeltoegankelijk = rolstoel,
             Identiteit = identiteit,
@@ -381,6 +389,21 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
 
         var amount = r.Decimal(m, "amount");
         return new Kosten(r.String(m, "option"), amount);
+    }
+
+    private static int UnclosedBracketLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Count(c => c is '[' or '{') > line.Count(c => c is ']' or '}'))
+            {
+                return i + 1;
+            }
+        }
+
+        return 1;
     }
 
     private static string Simplify(string message) => message.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of Sociale Kaart and ends with the line "N passed, N failed, N skipped".
+# It installs what the tests need on a fresh machine of our kind (see shared/ENVIRONMENT.md).
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+summary() {
+  echo "$1 passed, $2 failed, $3 skipped"
+}
+
+if ! dotnet build SocialeKaart.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
+  echo "The build failed: no tests were run."
+  summary 0 1 0
+  exit 1
+fi
+
+dotnet test SocialeKaart.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); a=$(get aborted)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+
+if [ "$files" -eq 0 ] || [ "$passed" -eq 0 ]; then
+  echo "No test results were found."
+  failed=$((failed + 1))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status."
+  failed=1
+fi
+
+summary "$passed" "$failed" "$skipped"
+[ "$failed" -eq 0 ]
