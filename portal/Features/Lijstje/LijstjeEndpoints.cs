@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SocialeKaart.Portal.Features.Lijstje;
+
+/// <summary>
+/// "Mijn lijstje": aanbod an inwoner keeps, without an account. The list lives in a cookie on their own device
+/// (ids only, nothing personal on our side). Add and remove are POST forms with antiforgery, then a redirect back.
+/// </summary>
+public static partial class LijstjeEndpoints
+{
+    public const string Cookie = "sk-lijstje";
+    public const int Max = 50;
+
+    public static IReadOnlyList<string> Lees(HttpRequest request) =>
+        (request.Cookies[Cookie] ?? "").Split('.', StringSplitOptions.RemoveEmptyEntries)
+            .Where(id => IdRegex().IsMatch(id)).Distinct().Take(Max).ToList();
+
+    public static IEndpointRouteBuilder MapLijstje(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/lijstje");
+        group.MapPost("/toevoegen", ([FromForm] string id, [FromForm] string? terug, HttpContext context) =>
+            Wijzig(context, id, terug, (lijst, i) => lijst.Contains(i) ? lijst : [.. lijst, i]));
+        group.MapPost("/verwijderen", ([FromForm] string id, [FromForm] string? terug, HttpContext context) =>
+            Wijzig(context, id, terug, (lijst, i) => lijst.Where(x => x != i).ToList()));
+        return app;
+    }
+
+    private static IResult Wijzig(HttpContext context, string id, string? terug, Func<IReadOnlyList<string>, string, IReadOnlyList<string>> change)
+    {
+        if (!IdRegex().IsMatch(id ?? ""))
+        {
+            return TypedResults.Problem("Dit aanbod bestaat niet.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var lijst = change(Lees(context.Request), id!).Take(Max).ToList();
+        context.Response.Cookies.Append(Cookie, string.Join('.', lijst), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(180),
+            Path = "/",
+        });
+        return TypedResults.Redirect(IsLocal(terug) ? terug! : "/lijstje");
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdRegex();
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using SocialeKaart.Kaart.Analysis;
+using SocialeKaart.Kaart.Content;
+using SocialeKaart.Kaart.Embedded;
+using SocialeKaart.Kaart.Indexing;
+using SocialeKaart.Kaart.Search;
+
+namespace SocialeKaart.Portal.Features.Zoeken;
+
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>The content folder; relative paths are taken from the repository root.</summary>
+    [Required]
+    public string Map { get; set; } = "content";
+}
+
+public sealed class ZoekindexOptions
+{
+    /// <summary>Build the index from the content at start-up (the embedded default: content edits show up after a restart).</summary>
+    public bool BouwBijStart { get; set; } = true;
+}
+
+public static class ZoekenServices
+{
+    /// <summary>The content store, the taxonomy and the embedded search index (read-only for the portal).</summary>
+    public static WebApplicationBuilder AddZoeken(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EmbeddedIndexOptions>().BindConfiguration(EmbeddedIndexOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IHostEnvironment>((o, env) => o.Map = Paden.Resolve(o.Map, env.ContentRootPath));
+        builder.Services.AddOptions<ZoekindexOptions>().BindConfiguration(EmbeddedIndexOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IContentStore>(sp =>
+            new LocalContentStore(Paden.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Map, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        builder.Services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<IContentStore>();
+            // Off the caller's synchronization context (Razor's renderer has one): a blocking wait there would deadlock.
+            var yaml = Task.Run(() => store.ReadAsync(ContentIndexer.TaxonomiePath)).GetAwaiter().GetResult()
+                ?? throw new InvalidOperationException($"taxonomie.yml ontbreekt in {store.Beschrijving}.");
+            return Taxonomie.Parse(yaml);
+        });
+        builder.Services.AddSingleton(sp => new SqliteSearchIndex(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
+        return builder;
+    }
+
+    /// <summary>Indexes the content before the portal answers, when configured (or when there is no index yet).</summary>
+    public static async Task BouwZoekindexAsync(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<Taxonomie>(); // fail at start, not on the first page, when content is missing
+        var options = app.Services.GetRequiredService<IOptions<ZoekindexOptions>>().Value;
+        var index = app.Services.GetRequiredService<SqliteSearchIndex>();
+        if (!options.BouwBijStart && index.Exists)
+        {
+            return;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Zoekindex");
+        var content = await new ContentIndexer(app.Services.GetRequiredService<IContentStore>()).ReadAsync();
+        foreach (var problem in content.Problems)
+        {
+            logger.LogWarning("Content: {Problem}", problem.ToString());
+        }
+
+        var writer = new SqliteIndexWriter(app.Services.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value,
+            new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), app.Services.GetRequiredService<TimeProvider>());
+        var result = await writer.RebuildAsync(ContentIndexer.Batch(content));
+        logger.LogInformation("Zoekindex gebouwd: {Aantal} aanbod in {Duur} ms", result.Documenten, (int)result.Duur.TotalMilliseconds);
+    }
+}
+
+/// <summary>Relative paths (content, index) are taken from the repository root, wherever the portal is started from.</summary>
+internal static class Paden
+{
+    public static string Resolve(string path, string contentRoot)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), contentRoot })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "content", ContentIndexer.TaxonomiePath)))
+                {
+                    return Path.GetFullPath(Path.Combine(dir.FullName, path));
+                }
+            }
+        }
+
+        return Path.GetFullPath(path);
+    }
+}
