@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace SocialeKaart.Portal.Features.Lijstje;
 
@@ -19,21 +19,31 @@ public static partial class LijstjeEndpoints
     public static IEndpointRouteBuilder MapLijstje(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/lijstje");
-        group.MapPost("/toevoegen", ([FromForm] string id, [FromForm] string? terug, HttpContext context) =>
-            Wijzig(context, id, terug, (lijst, i) => lijst.Contains(i) ? lijst : [.. lijst, i]));
-        group.MapPost("/verwijderen", ([FromForm] string id, [FromForm] string? terug, HttpContext context) =>
-            Wijzig(context, id, terug, (lijst, i) => lijst.Where(x => x != i).ToList()));
+        group.MapPost("/toevoegen", (HttpContext context, IAntiforgery antiforgery) =>
+            Wijzig(context, antiforgery, (lijst, i) => lijst.Contains(i) ? lijst : [.. lijst, i]));
+        group.MapPost("/verwijderen", (HttpContext context, IAntiforgery antiforgery) =>
+            Wijzig(context, antiforgery, (lijst, i) => lijst.Where(x => x != i).ToList()));
         return app;
     }
 
-    private static IResult Wijzig(HttpContext context, string id, string? terug, Func<IReadOnlyList<string>, string, IReadOnlyList<string>> change)
+    private static async Task<IResult> Wijzig(HttpContext context, IAntiforgery antiforgery, Func<IReadOnlyList<string>, string, IReadOnlyList<string>> change)
     {
-        if (!IdRegex().IsMatch(id ?? ""))
+        // Validated here rather than by form binding, so a missing or old token is a clear 400, never an exception.
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.Problem("Dit formulier is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Dat lukte niet");
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        var id = form["id"].ToString();
+        var terug = form["terug"].ToString();
+        if (!IdRegex().IsMatch(id))
         {
             return TypedResults.Problem("Dit aanbod bestaat niet.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var lijst = change(Lees(context.Request), id!).Take(Max).ToList();
+        var lijst = change(Lees(context.Request), id).Take(Max).ToList();
         context.Response.Cookies.Append(Cookie, string.Join('.', lijst), new CookieOptions
         {
             HttpOnly = true,
@@ -43,7 +53,7 @@ public static partial class LijstjeEndpoints
             MaxAge = TimeSpan.FromDays(180),
             Path = "/",
         });
-        return TypedResults.Redirect(IsLocal(terug) ? terug! : "/lijstje");
+        return TypedResults.Redirect(IsLocal(terug) ? terug : "/lijstje");
     }
 
     private static bool IsLocal(string? url) =>
