@@ -14,6 +14,26 @@ summary() {
   echo "$1 passed, $2 failed, $3 skipped"
 }
 
+# Browser tests need Debian's Chromium and axe-core from npm (shared/ENVIRONMENT.md).
+install_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  for attempt in 1 2 3; do
+    $sudo apt-get update -q -o DPkg::Lock::Timeout=300 >/dev/null \
+      && $sudo apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 chromium >/dev/null \
+      && return 0
+    echo "Installing chromium failed (attempt $attempt); retrying."
+    sleep 5
+  done
+  return 1
+}
+install_chromium || echo "Could not install chromium: the browser tests will fail."
+if [ -f tests/Portal.BrowserTests/package.json ]; then
+  (cd tests/Portal.BrowserTests && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+    || echo "Could not install axe-core from npm: the browser tests will fail."
+fi
+
 if ! dotnet build SocialeKaart.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed: no tests were run."
   summary 0 1 0
