@@ -137,7 +137,7 @@ internal sealed partial class CorpusGenerator
         }
     }
 
-    /// <summary>Distinct words of the source content (for the report).</summary>
+    /// <summary>The number of real aanbod the corpus is made from.</summary>
     public int SourceCount => _sources.Count;
 
     public List<Aanbod> Generate(int count, int seed)

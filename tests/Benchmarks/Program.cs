@@ -10,6 +10,8 @@ using SocialeKaart.Kaart.Search;
 // sk-bench index  --size N --index DIR [--content DIR] [--seed S] [--results FILE] [--profile]
 // sk-bench query  --size N --index DIR [--content DIR] [--queries 1000] [--warmup 100] [--warmup-seconds 5] [--seed S] [--threads 2] [--results FILE] [--profile]
 // sk-bench report --results FILE
+// sk-bench mix [--queries 1000] [--seed S] [--list]          (the make-up of the query mix)
+// sk-bench plan --index DIR --text "ik heb schulden"         (how the planner reads a text)
 // Run each size (and index and query) in its own process so that peak memory figures do not mix; scripts/bench.sh does that.
 var command = args.Length > 0 ? args[0] : "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -21,6 +23,7 @@ try
         "query" => await Bench.QueryAsync(options),
         "report" => Bench.Report(options),
         "plan" => Bench.Plan(options),
+        "mix" => Bench.Mix(options),
         _ => Bench.Help(),
     };
 }
@@ -92,6 +95,8 @@ namespace SocialeKaart.Benchmarks
                 sk-bench index  --size N --index DIR [--content DIR] [--seed S] [--results FILE] [--profile]
                 sk-bench query  --size N --index DIR [--content DIR] [--queries 1000] [--warmup 100] [--warmup-seconds 5] [--seed S] [--threads 2] [--results FILE] [--profile]
                 sk-bench report --results FILE
+                sk-bench mix    [--queries 1000] [--seed S] [--list]
+                sk-bench plan   --index DIR --text TEXT
                 """);
             return 1;
         }
@@ -124,6 +129,37 @@ namespace SocialeKaart.Benchmarks
             }
 
             Console.WriteLine($"niet gevonden: {string.Join(", ", plan.NietGevonden)}; bedoelde u: {plan.BedoeldeU}");
+            return 0;
+        }
+
+        /// <summary>Describes the query mix (no index needed): its make-up and, with --list, every query.</summary>
+        public static int Mix(Options options)
+        {
+            var taxonomie = Taxonomie.Parse(File.ReadAllText(Path.Combine(options.Get("content", "content"), ContentIndexer.TaxonomiePath)));
+            var queries = QueryMix.Build(taxonomie, options.Int("queries", 1000), options.Int("seed", 20261124));
+            Console.WriteLine($"{queries.Count} queries, {queries.Select(q => q.Query.Tekst).Distinct().Count()} distinct texts");
+            foreach (var g in queries.GroupBy(q => q.Kind).OrderBy(g => g.Key))
+            {
+                Console.WriteLine($"  {g.Key}: {g.Count()}");
+            }
+
+            Console.WriteLine($"  with facet filters: {queries.Count(q => q.Query.Filters.Count > 0)} (one facet: {queries.Count(q => q.Query.Filters.Count == 1)}, two: {queries.Count(q => q.Query.Filters.Count == 2)})");
+            Console.WriteLine($"  with postcode: {queries.Count(q => q.Query.Postcode is not null)} (with radius: {queries.Count(q => q.Query.StraalKm is not null)})");
+            Console.WriteLine($"  empty text: {queries.Count(q => q.Query.Tekst.Length == 0)}");
+            Console.WriteLine($"  pages 1/2/3: {queries.Count(q => q.Query.Pagina == 1)}/{queries.Count(q => q.Query.Pagina == 2)}/{queries.Count(q => q.Query.Pagina == 3)}");
+            foreach (var g in queries.SelectMany(q => q.Query.Filters.Keys).GroupBy(k => k).OrderByDescending(g => g.Count()))
+            {
+                Console.WriteLine($"  filter {g.Key}: {g.Count()}");
+            }
+
+            if (options.Flag("list"))
+            {
+                foreach (var q in queries)
+                {
+                    Console.WriteLine($"{q.Kind,-12} {QueryMix.Describe(q.Query)}");
+                }
+            }
+
             return 0;
         }
 

@@ -43,7 +43,12 @@ internal static class QueryProfiler
             ["exp_fts_without_bm25"] = [],
             ["exp_sort_page_precomputed_name_order"] = [],
             ["exp_highlight_capped_body"] = [],
+            ["exp_fts_absorbed_alternatives"] = [],
+            ["exp_fts_phrases_before"] = [],
+            ["exp_fts_phrases_absorbed"] = [],
         };
+
+        engine.ComputeWanneer(lokaal);
 
         // Warm up the copy, then time it.
         foreach (var q in queries.Take(100))
@@ -78,10 +83,13 @@ internal static class QueryProfiler
                 engine.SearchFast(q.Query, lokaal, cache: false, null);
             }
 
+            long allocated = 0;
             foreach (var q in queries)
             {
                 var stage = new Dictionary<string, double>(StringComparer.Ordinal);
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 var fast = engine.SearchFast(q.Query, lokaal, cache, stage);
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
                 foreach (var (name, ms) in stage)
                 {
                     var key = cache ? name.Replace("fix_", "fix+cache_", StringComparison.Ordinal) : name;
@@ -104,12 +112,16 @@ internal static class QueryProfiler
                 }
             }
 
+            results.Add(cache ? "note.fix+cache_allocated_per_query" : "note.fix_allocated_per_query", $"{allocated / queries.Count / 1024} KB (the engine copy allocates about as much as the engine; see the memory table)");
             if (cache)
             {
                 results.Add("note.fts_cache_hits", $"{engine.CacheHits} of the FTS queries of the {queries.Count} searches were answered from the cache (an unbounded cache over this mix of {queries.Select(q => q.Query.Tekst).Distinct().Count()} distinct texts)");
             }
         }
 
+        results.Add("note.absorb_check", engine.AbsorbMismatches == 0
+            ? "absorbing alternatives kept the set of matching aanbod the same for every query"
+            : $"absorbing alternatives changed the matching aanbod of {engine.AbsorbMismatches} queries");
         results.Add("note.fix_check", fixMismatches == 0
             ? "the fixed copy gave the same totals, pages and facet counts as the engine copy for every query"
             : $"the fixed copy differed from the engine copy on {fixMismatches} queries");
@@ -119,6 +131,7 @@ internal static class QueryProfiler
             var s = Measure.Stats(list);
             results.Add($"profile.{name}.mean", s.Mean, "0.00");
             results.Add($"profile.{name}.p95", s.P95, "0.00");
+            results.Add($"profile.{name}.p99", s.P99, "0.00");
         }
 
         if (mismatches > 0)
@@ -245,7 +258,6 @@ internal static class QueryProfiler
 
         public int Search(SearchQuery query, DateTime lokaal, Dictionary<string, double>? t, Dictionary<string, List<double>>? experiments)
         {
-            var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();
             void Lap(string stage)
             {
@@ -272,7 +284,13 @@ internal static class QueryProfiler
             }
 
             Lap("fts_match");
-            if (experiments is not null && tekstGegeven && !plan.IsEmpty)
+            if (experiments is not null && !(tekstGegeven && !plan.IsEmpty))
+            {
+                // No full-text query: the experiments cost nothing either (keeps them comparable with fts_match).
+                experiments["exp_fts_without_bm25"].Add(0);
+                experiments["exp_fts_absorbed_alternatives"].Add(0);
+            }
+            else if (experiments is not null)
             {
                 var w = Stopwatch.StartNew();
                 var s = Match(plan, all: true, bm25: false);
@@ -282,6 +300,25 @@ internal static class QueryProfiler
                 }
 
                 experiments["exp_fts_without_bm25"].Add(w.Elapsed.TotalMilliseconds);
+
+                // Absorption: in an OR, an alternative that contains all stems of another one adds no matches
+                // ("werk" OR "werk AND zoek" = "werk"), only phrases that bm25 has to score for every row.
+                w.Restart();
+                s = Match(plan, all: true, bm25: true, absorb: true);
+                if (s.Length == 0 && plan.Groups.Count > 1)
+                {
+                    s = Match(plan, all: false, bm25: true, absorb: true);
+                }
+
+                experiments["exp_fts_absorbed_alternatives"].Add(w.Elapsed.TotalMilliseconds);
+                experiments["exp_fts_phrases_before"].Add(Expression(plan, true, false).Count(c => c == '"') / 2);
+                experiments["exp_fts_phrases_absorbed"].Add(Expression(plan, true, true).Count(c => c == '"') / 2);
+                var before = scores ?? [];
+                if (before.Length != s.Length || before.Zip(s).Any(x => double.IsNaN(x.First) != double.IsNaN(x.Second)))
+                {
+                    AbsorbMismatches++;
+                }
+
                 watch.Restart();
             }
 
@@ -501,7 +538,6 @@ internal static class QueryProfiler
 
             GC.KeepAlive(marks);
             GC.KeepAlive(facetten);
-            _ = total;
             return results.Count;
         }
 
@@ -786,9 +822,32 @@ internal static class QueryProfiler
 
         public int[] LastPage { get; private set; } = [];
 
-        private double[] Match(QueryPlan plan, bool all, bool bm25)
+        public int AbsorbMismatches { get; private set; }
+
+        /// <summary>"Open nu" and "deze week" for every aanbod: the engine redoes this in the first search of every minute.</summary>
+        public void ComputeWanneer(DateTime lokaal)
         {
-            var expression = string.Join(all ? " AND " : " OR ", plan.Groups.Select(g =>
+            var watch = Stopwatch.StartNew();
+            _wanneer = (_docs.Select(d => d.Tijden.Any(x => x.IsOpen(lokaal))).ToArray(), _docs.Select(d => d.Tijden.InWeek(DateOnly.FromDateTime(lokaal))).ToArray());
+            OpenStages["wanneer_per_minute"] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        private static string Expression(QueryPlan plan, bool all, bool absorb) =>
+            string.Join(all ? " AND " : " OR ", plan.Groups.Select(g =>
+            {
+                var alternatives = g.Alternatives.Select(a => a.Distinct(StringComparer.Ordinal).ToList()).ToList();
+                if (absorb)
+                {
+                    alternatives = alternatives.Where((a, i) => !alternatives.Where((b, j) => j != i && b.All(a.Contains)
+                        && (b.Count < a.Count || j < i)).Any()).ToList();
+                }
+
+                return "(" + string.Join(" OR ", alternatives.Select(a => "(" + string.Join(" AND ", a.Select(Quote)) + ")")) + ")";
+            }));
+
+        private double[] Match(QueryPlan plan, bool all, bool bm25, bool absorb = false)
+        {
+            var expression = absorb ? Expression(plan, all, absorb: true) : string.Join(all ? " AND " : " OR ", plan.Groups.Select(g =>
                 "(" + string.Join(" OR ", g.Alternatives.Select(a => "(" + string.Join(" AND ", a.Select(Quote)) + ")")) + ")"));
             using var cmd = _connection.CreateCommand();
             cmd.CommandText = bm25 ? $"SELECT rowid, {Bm25} FROM zoek WHERE zoek MATCH $m" : "SELECT rowid, 0.0 FROM zoek WHERE zoek MATCH $m";
