@@ -14,6 +14,9 @@ public sealed class DutchAnalyzer(Decompounder decompounder)
     public static bool IsIndexable(string folded) =>
         folded.Length > 1 && !StopWords.Dutch.Contains(folded);
 
+    // Texts repeat their words: stem and split each distinct word once (a build analyses millions of words, few distinct).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stem, (string Part, string Stem)[] Parts)> _words = new(StringComparer.Ordinal);
+
     /// <summary>The stems (with those of compound parts) of a text, in text order.</summary>
     /// <param name="onWord">Called with every indexed surface word (also compound parts): feeds the vocabulary for typo correction.</param>
     public void AnalyzeForIndex(string text, List<string> terms, Action<string, string>? onWord = null)
@@ -25,17 +28,14 @@ public sealed class DutchAnalyzer(Decompounder decompounder)
                 continue;
             }
 
-            var stem = Stem(token.Folded);
+            var (stem, parts) = _words.GetOrAdd(token.Folded, word => (Stem(word),
+                Decompounder.Split(word).Where(IsIndexable).Select(p => (p, Stem(p))).ToArray()));
             terms.Add(stem);
             onWord?.Invoke(token.Folded, stem);
-            foreach (var part in Decompounder.Split(token.Folded))
+            foreach (var (part, partStem) in parts)
             {
-                if (IsIndexable(part))
-                {
-                    var partStem = Stem(part);
-                    terms.Add(partStem);
-                    onWord?.Invoke(part, partStem);
-                }
+                terms.Add(partStem);
+                onWord?.Invoke(part, partStem);
             }
         }
     }

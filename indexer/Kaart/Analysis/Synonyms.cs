@@ -63,6 +63,11 @@ public sealed class Synonyms
                 continue;
             }
 
+            foreach (var phrase in Shrinking(line))
+            {
+                problems?.Add(new(lineNumber, $"'{phrase}' wordt zonder stopwoorden één woord en zou te veel vinden; deze zin telt niet mee. Schrijf hem anders of haal hem weg."));
+            }
+
             var arrow = line.IndexOf("=>", StringComparison.Ordinal);
             var left = Phrases(arrow < 0 ? line : line[..arrow]);
             var right = arrow < 0 ? left : Phrases(line[(arrow + 2)..]);
@@ -82,12 +87,22 @@ public sealed class Synonyms
         return new Synonyms(rules, count);
     }
 
+    // A phrase whose meaning rests on its stop words ("geen huis", "op straat") would shrink to one broad word
+    // ("huis", "straat") and match far too much: such a phrase is left out of the rule.
     private static List<IReadOnlyList<string>> Phrases(string side) =>
         side.Split(',')
+            .Where(p => !ShrinksToOneWord(p))
             .Select(p => DutchAnalyzer.StemPhrase(p))
             .Where(p => p.Count > 0)
             .DistinctBy(p => string.Join(' ', p))
             .ToList();
+
+    private static bool ShrinksToOneWord(string phrase) =>
+        Tokenizer.Tokenize(phrase).Count(t => t.Folded.Length > 0) > 1 && DutchAnalyzer.StemPhrase(phrase).Count == 1;
+
+    /// <summary>The phrases of a line that are left out because stop words carry their meaning.</summary>
+    public static IEnumerable<string> Shrinking(string line) =>
+        line.Replace("=>", ",", StringComparison.Ordinal).Split(',').Select(p => p.Trim()).Where(ShrinksToOneWord);
 
     /// <summary>The longest rule that matches the stems at <paramref name="position"/>, if any.</summary>
     public Rule? Match(IReadOnlyList<string> stems, int position)

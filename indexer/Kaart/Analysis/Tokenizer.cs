@@ -24,7 +24,7 @@ public static class Tokenizer
             }
 
             var start = i;
-            while (i < text.Length && IsWordChar(text[i]))
+            while (i < text.Length && (IsWordChar(text[i]) || IsApostropheInWord(text, i)))
             {
                 i++;
             }
@@ -65,6 +65,10 @@ public static class Tokenizer
     // An overlong "word" is cut, not dropped: it still counts as something the inwoner typed.
     private static void Add(List<Token> tokens, string text, int start, int length) =>
         tokens.Add(new Token(start, length, TextFolding.Fold(text.Substring(start, Math.Min(length, MaxWordLength)))));
+
+    // An apostrophe between letters belongs to the word: zzp'er, baby's (Unicode word breaking, as Elasticsearch's standard tokenizer).
+    private static bool IsApostropheInWord(string text, int i) =>
+        i > 0 && i + 1 < text.Length && text[i] is '\'' or '’' && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
 }

@@ -30,13 +30,14 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
             {
                 WriteMeta(connection, batch);
                 WritePostcodes(connection, batch.Postcodes);
-                var (woorden, suggesties) = WriteDocuments(connection, batch, progress, cancellationToken);
+                var (woorden, suggesties, postings, lengtes) = WriteDocuments(connection, batch, progress, cancellationToken);
+                WritePostings(connection, postings, lengtes);
                 WriteVocabulary(connection, woorden);
                 WriteSuggestions(connection, suggesties);
                 tx.Commit();
             }
 
-            Execute(connection, "INSERT INTO zoek(zoek) VALUES('optimize'); PRAGMA optimize;");
+            Execute(connection, "PRAGMA optimize;");
         }
 
         // The new file is complete; make it durable, then point readers at it.
@@ -57,7 +58,8 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
         return new IndexBuildResult(batch.Documents.Count, Path.GetFullPath(path), watch.Elapsed);
     }
 
-    private (Dictionary<string, (string Stem, int Df)> Woorden, Dictionary<string, (string Tekst, int Gewicht)> Suggesties) WriteDocuments(
+    private (Dictionary<string, (string Stem, int Df)> Woorden, Dictionary<string, (string Tekst, int Gewicht)> Suggesties,
+        Dictionary<string, Posting> Postings, float[] Lengtes) WriteDocuments(
         SqliteConnection connection, IndexBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var taxonomie = Taxonomie.Parse(batch.Taxonomie);
@@ -68,11 +70,6 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
         var pDoc = insertDoc.Parameters.Add("$doc", SqliteType.Text);
         var pKenmerken = insertDoc.Parameters.Add("$kenmerken", SqliteType.Text);
 
-        var insertFts = connection.CreateCommand();
-        insertFts.CommandText = "INSERT INTO zoek(rowid, naam, trefwoorden, samenvatting, categorie, aanbieder, tekst) VALUES ($rowid, $c0, $c1, $c2, $c3, $c4, $c5)";
-        var fRowid = insertFts.Parameters.Add("$rowid", SqliteType.Integer);
-        var columns = Enumerable.Range(0, IndexSchema.Columns.Length).Select(i => insertFts.Parameters.Add($"$c{i}", SqliteType.Text)).ToArray();
-
         var insertIntern = connection.CreateCommand();
         insertIntern.CommandText = "INSERT INTO intern(rowid, doc) VALUES ($rowid, $doc)";
         var iRowid = insertIntern.Parameters.Add("$rowid", SqliteType.Integer);
@@ -82,6 +79,9 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
         var suggesties = new Dictionary<string, (string Tekst, int Gewicht)>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var terms = new List<string>(512);
+        var postings = new Dictionary<string, Posting>(StringComparer.Ordinal);
+        var lengtes = new float[batch.Documents.Count];
+        var tf = new Dictionary<string, float>(StringComparer.Ordinal);
         var rowid = 0;
         foreach (var input in batch.Documents)
         {
@@ -99,6 +99,7 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
                 a.Organization.Name,
                 doc.BodyTekst,
             };
+            tf.Clear();
             for (var c = 0; c < texts.Length; c++)
             {
                 terms.Clear();
@@ -109,15 +110,28 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
                         woorden[word] = woorden.TryGetValue(word, out var w) ? (w.Stem, w.Df + 1) : (stem, 1);
                     }
                 });
-                columns[c].Value = string.Join(' ', terms);
+                var weight = IndexSchema.Fields[c].Weight;
+                foreach (var term in terms)
+                {
+                    tf[term] = tf.GetValueOrDefault(term) + weight;
+                    lengtes[rowid - 1] += weight;
+                }
             }
 
-            fRowid.Value = rowid;
-            insertFts.ExecuteNonQuery();
+            foreach (var (term, frequency) in tf)
+            {
+                if (!postings.TryGetValue(term, out var posting))
+                {
+                    postings[term] = posting = new Posting();
+                }
+
+                posting.Add(rowid - 1, frequency);
+            }
 
             pRowid.Value = rowid;
             pId.Value = a.Id;
-            pDoc.Value = JsonSerializer.Serialize(doc, IndexSchema.Json);
+            // The rendered HTML and plain text are what readers use; the Markdown source stays in content/.
+            pDoc.Value = JsonSerializer.Serialize(doc with { Aanbod = a with { BodyMarkdown = "" } }, IndexSchema.Json);
             pKenmerken.Value = JsonSerializer.Serialize(new Kenmerken(
                 FacetWaarden.Van(doc, taxonomie),
                 doc.Punten.Select(p => new[] { p.Lat, p.Lon }).ToArray(),
@@ -149,7 +163,61 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
         }
 
         progress?.Report(rowid);
-        return (woorden, suggesties);
+        return (woorden, suggesties, postings, lengtes);
+    }
+
+    /// <summary>The aanbod a term occurs in, in rowid order, and its weighted frequency in each.</summary>
+    private sealed class Posting
+    {
+        private readonly MemoryStream _docs = new();
+        private readonly List<float> _tf = [];
+        private int _last = -1;
+
+        public int Df => _tf.Count;
+
+        public void Add(int doc, float tf)
+        {
+            WriteVarint(_docs, (uint)(doc - _last));
+            _last = doc;
+            _tf.Add(tf);
+        }
+
+        public byte[] Docs => _docs.ToArray();
+        public byte[] Tf => System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tf)).ToArray();
+
+        private static void WriteVarint(Stream stream, uint value)
+        {
+            while (value >= 0x80)
+            {
+                stream.WriteByte((byte)(value | 0x80));
+                value >>= 7;
+            }
+
+            stream.WriteByte((byte)value);
+        }
+    }
+
+    private static void WritePostings(SqliteConnection connection, Dictionary<string, Posting> postings, float[] lengtes)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = "INSERT INTO termen(term, df, docs, tf) VALUES ($t, $df, $docs, $tf)";
+        var t = cmd.Parameters.Add("$t", SqliteType.Text);
+        var df = cmd.Parameters.Add("$df", SqliteType.Integer);
+        var docs = cmd.Parameters.Add("$docs", SqliteType.Blob);
+        var tf = cmd.Parameters.Add("$tf", SqliteType.Blob);
+        foreach (var (term, posting) in postings)
+        {
+            t.Value = term;
+            df.Value = posting.Df;
+            docs.Value = posting.Docs;
+            tf.Value = posting.Tf;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var length = connection.CreateCommand();
+        length.CommandText = "INSERT INTO lengtes(data) VALUES ($d)";
+        length.Parameters.Add("$d", SqliteType.Blob).Value = System.Runtime.InteropServices.MemoryMarshal.AsBytes(lengtes.AsSpan()).ToArray();
+        length.ExecuteNonQuery();
     }
 
     private static void AddSuggestion(Dictionary<string, (string Tekst, int Gewicht)> suggesties, string tekst, int gewicht)

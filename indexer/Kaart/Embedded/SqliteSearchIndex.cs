@@ -17,6 +17,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
     private readonly Lock _gate = new();
     private Snapshot? _snapshot;
     private long _checkedAt = long.MinValue;
+    private bool _opening;
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
@@ -46,19 +47,54 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             return snapshot;
         }
 
+        Snapshot? stale = null;
+        string name;
         lock (_gate)
         {
             Interlocked.Exchange(ref _checkedAt, now);
-            var name = ReadPointer();
-            if (_snapshot is null || _snapshot.Name != name)
+            name = ReadPointer();
+            if (_snapshot is not null && (_snapshot.Name == name || _opening))
             {
-                var old = _snapshot;
-                _snapshot = Snapshot.Open(Path.Combine(options.Map, name), name);
-                old?.Retire();
+                return _snapshot;
             }
 
-            return _snapshot;
+            if (_snapshot is null)
+            {
+                // The first search waits for the index; later swaps open in the background (below).
+                _snapshot = Snapshot.Open(Path.Combine(options.Map, name), name);
+                return _snapshot;
+            }
+
+            _opening = true;
+            stale = _snapshot;
         }
+
+        // A new build: open it while searches go on against the old one, then swap.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var fresh = Snapshot.Open(Path.Combine(options.Map, name), name);
+                lock (_gate)
+                {
+                    _snapshot = fresh;
+                }
+
+                stale.Retire();
+            }
+            catch (Exception e) when (e is IOException or IndexNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Keep serving the old index; the next check tries again.
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _opening = false;
+                }
+            }
+        });
+        return stale;
     }
 
     private string ReadPointer()
@@ -97,6 +133,16 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
 
         /// <summary>Per static facet: the value names, indexed by value id.</summary>
         public required string[][] Values { get; init; }
+
+        /// <summary>Weighted length per aanbod and the average, for BM25.</summary>
+        public required float[] Lengtes { get; init; }
+        public required float GemiddeldeLengte { get; init; }
+
+        /// <summary>Each aanbod's place in Dutch alphabetical order of names (ties by id): sorting by name without string compares.</summary>
+        public required int[] NaamRang { get; init; }
+
+        private readonly ConcurrentDictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
+        private long _postingsSize;
 
         public int Count => Docs.Length;
 
@@ -141,6 +187,16 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                     k.Punten.Select(p => new GeoPunt(p[0], p[1])).ToArray(), k.Tijden);
             }).ToArray();
 
+            var lengtes = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(
+                Query(connection, "SELECT data FROM lengtes", r => (byte[])r.GetValue(0)).Single()).ToArray();
+            var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
+            var naamRang = new int[docs.Length];
+            var order = Enumerable.Range(0, docs.Length).OrderBy(i => docs[i].Naam, comparer).ThenBy(i => docs[i].Id, StringComparer.Ordinal).ToArray();
+            for (var rank = 0; rank < order.Length; rank++)
+            {
+                naamRang[order[rank]] = rank;
+            }
+
             var suggesties = Query(connection, "SELECT tekst, gewicht FROM suggesties ORDER BY gewicht DESC, tekst",
                 r => new Suggestie(r.GetString(0), r.GetInt32(1))).ToArray();
 
@@ -158,6 +214,9 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 Suggesties = suggesties,
                 SuggestieKeys = suggesties.Select(s => " " + TextFolding.Fold(s.Tekst)).ToArray(),
                 Values = valueIds.Select(v => v.OrderBy(x => x.Value).Select(x => x.Key).ToArray()).ToArray(),
+                Lengtes = lengtes,
+                GemiddeldeLengte = lengtes.Length == 0 ? 1 : Math.Max(1, lengtes.Average()),
+                NaamRang = naamRang,
             };
         }
 
@@ -200,16 +259,16 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             var plan = Planner.Plan(query.Tekst ?? "");
             var tekstGegeven = !string.IsNullOrWhiteSpace(query.Tekst) && (plan.Groups.Count > 0 || plan.NietGevonden.Count > 0);
 
-            // 1. Which aanbod match the words (all words; when none has them all: some of them).
-            double[]? scores = null;
+            // 1. Which aanbod match the words (all words; when none has them all: some of them), with their BM25F score.
+            List<(int Doc, float Score)>? matches = null;
             var verbreed = false;
             if (tekstGegeven)
             {
-                scores = plan.IsEmpty ? [] : Match(plan, all: true);
-                if (scores.Length == 0 && plan.Groups.Count > 1)
+                matches = plan.IsEmpty ? [] : Match(plan, all: true);
+                if (matches.Count == 0 && plan.Groups.Count > 1)
                 {
-                    scores = Match(plan, all: false);
-                    verbreed = scores.Length > 0;
+                    matches = Match(plan, all: false);
+                    verbreed = matches.Count > 0;
                 }
             }
 
@@ -238,21 +297,13 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             }
 
             counts[wanneerFacet] = new int[2];
-            var results = new List<(int Index, double Score, double? Afstand)>();
+            var results = new List<(int Index, float Score, double? Afstand)>();
             Span<int> wanneerValues = stackalloc int[2];
 
-            for (var i = 0; i < Docs.Length; i++)
+            var candidates = matches?.Count ?? Docs.Length;
+            for (var c = 0; c < candidates; c++)
             {
-                var score = 0.0;
-                if (scores is not null)
-                {
-                    score = scores.Length == 0 ? double.NaN : scores[i];
-                    if (double.IsNaN(score))
-                    {
-                        continue;
-                    }
-                }
-
+                var (i, score) = matches is null ? (c, 0f) : matches[c];
                 var doc = Docs[i];
                 double? afstand = null;
                 if (origin is { } o && doc.Punten.Length > 0)
@@ -345,19 +396,17 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 }
             }
 
-            // 3. Order and page.
+            // 3. Order and page: only the aanbod up to the requested page are ordered (a bounded heap).
             var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
-            IEnumerable<(int Index, double Score, double? Afstand)> ordered = query.Sortering switch
-            {
-                Sortering.Afstand when origin is not null => results.OrderBy(r => r.Afstand ?? double.MaxValue).ThenByDescending(r => r.Score),
-                Sortering.Relevantie when scores is not null => results.OrderByDescending(r => r.Score),
-                _ => results.OrderBy(r => Docs[r.Index].Naam, comparer),
-            };
-            ordered = ((IOrderedEnumerable<(int Index, double Score, double? Afstand)>)ordered).ThenBy(r => Docs[r.Index].Id, StringComparer.Ordinal);
-
             var perPagina = Math.Clamp(query.PerPagina, 1, SearchQuery.MaxPerPagina);
-            var pagina = Math.Max(1, query.Pagina);
-            var page = ordered.Skip((pagina - 1) * perPagina).Take(perPagina).ToList();
+            var pagina = Math.Clamp(query.Pagina, 1, 100_000);
+            var sortering = query.Sortering switch
+            {
+                Sortering.Afstand when origin is not null => Sortering.Afstand,
+                Sortering.Relevantie when matches is not null => Sortering.Relevantie,
+                _ => Sortering.Naam,
+            };
+            var page = TopK(results, (long)pagina * perPagina, sortering).Skip((pagina - 1) * perPagina).ToList();
             var documents = Load(page.Select(p => Docs[p.Index].Rowid).ToList());
             var hits = page.Select(p =>
             {
@@ -408,35 +457,207 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             };
         }
 
-        /// <summary>bm25 score per aanbod (NaN when it does not match); empty when nothing matches.</summary>
-        private double[] Match(QueryPlan plan, bool all)
+        /// <summary>
+        /// The aanbod that match the plan, with their BM25F score: per group the best alternative, summed over groups
+        /// (Elasticsearch: a bool query of dis_max groups). With <paramref name="all"/> every group must match, else one.
+        /// </summary>
+        private List<(int Doc, float Score)> Match(QueryPlan plan, bool all)
         {
-            var expression = string.Join(all ? " AND " : " OR ", plan.Groups.Select(g =>
-                "(" + string.Join(" OR ", g.Alternatives.Select(a => "(" + string.Join(" AND ", a.Select(Quote)) + ")")) + ")"));
-            return WithConnection(connection =>
+            var n = Docs.Length;
+            var hits = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+            var total = System.Buffers.ArrayPool<float>.Shared.Rent(n);
+            var group = System.Buffers.ArrayPool<float>.Shared.Rent(n);
+            Array.Clear(hits, 0, n);
+            Array.Clear(total, 0, n);
+            Array.Clear(group, 0, n);
+            var touched = new List<int>();
+            var groupTouched = new List<int>();
+            try
             {
-                using var cmd = connection.CreateCommand();
-                cmd.CommandText = $"SELECT rowid, {IndexSchema.Bm25} FROM zoek WHERE zoek MATCH $m";
-                cmd.Parameters.AddWithValue("$m", expression);
-                using var reader = cmd.ExecuteReader();
-                double[]? scores = null;
-                while (reader.Read())
+                foreach (var g in plan.Groups)
                 {
-                    if (scores is null)
+                    groupTouched.Clear();
+                    foreach (var alternative in g.Alternatives)
                     {
-                        scores = new double[Docs.Length];
-                        Array.Fill(scores, double.NaN);
+                        var lists = new PostingList[alternative.Count];
+                        var complete = true;
+                        for (var k = 0; k < lists.Length && complete; k++)
+                        {
+                            lists[k] = Posting(alternative[k]);
+                            complete = lists[k].Docs.Length > 0;
+                        }
+
+                        if (complete)
+                        {
+                            Score(lists, group, groupTouched);
+                        }
                     }
 
-                    // FTS5's bm25 is negative, better matches lower; we keep higher = better.
-                    scores[reader.GetInt64(0) - 1] = -reader.GetDouble(1);
+                    foreach (var d in groupTouched)
+                    {
+                        if (hits[d]++ == 0)
+                        {
+                            touched.Add(d);
+                        }
+
+                        total[d] += group[d];
+                        group[d] = 0;
+                    }
                 }
 
-                return scores ?? [];
-            });
+                var need = all ? plan.Groups.Count : 1;
+                var result = new List<(int, float)>(touched.Count);
+                foreach (var d in touched)
+                {
+                    if (hits[d] >= need)
+                    {
+                        result.Add((d, total[d]));
+                    }
+                }
+
+                return result;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(hits);
+                System.Buffers.ArrayPool<float>.Shared.Return(total);
+                System.Buffers.ArrayPool<float>.Shared.Return(group);
+            }
         }
 
-        private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        /// <summary>Adds an alternative (all of its stems must be there) to the group's best score per aanbod.</summary>
+        private void Score(PostingList[] lists, float[] group, List<int> groupTouched)
+        {
+            const float k1 = 1.2f, b = 0.75f;
+            var shortest = lists.MinBy(l => l.Docs.Length)!;
+            for (var p = 0; p < shortest.Docs.Length; p++)
+            {
+                var d = shortest.Docs[p];
+                var score = 0f;
+                var norm = k1 * (1 - b + b * Lengtes[d] / GemiddeldeLengte);
+                foreach (var list in lists)
+                {
+                    var at = ReferenceEquals(list, shortest) ? p : Array.BinarySearch(list.Docs, d);
+                    if (at < 0)
+                    {
+                        score = -1;
+                        break;
+                    }
+
+                    var tf = list.Tf[at];
+                    score += list.Idf * tf * (k1 + 1) / (tf + norm);
+                }
+
+                if (score > 0 && score > group[d])
+                {
+                    if (group[d] == 0)
+                    {
+                        groupTouched.Add(d);
+                    }
+
+                    group[d] = score;
+                }
+            }
+        }
+
+        private PostingList Posting(string term)
+        {
+            if (_postings.TryGetValue(term, out var cached))
+            {
+                return cached;
+            }
+
+            var list = WithConnection(connection =>
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = "SELECT docs, tf FROM termen WHERE term = $t";
+                cmd.Parameters.AddWithValue("$t", term);
+                using var reader = cmd.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return PostingList.Empty;
+                }
+
+                var bytes = (byte[])reader.GetValue(0);
+                var tf = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(1)).ToArray();
+                var docs = new int[tf.Length];
+                var last = -1;
+                var at = 0;
+                for (var k = 0; k < docs.Length; k++)
+                {
+                    uint delta = 0;
+                    var shift = 0;
+                    byte part;
+                    do
+                    {
+                        part = bytes[at++];
+                        delta |= (uint)(part & 0x7F) << shift;
+                        shift += 7;
+                    }
+                    while ((part & 0x80) != 0);
+                    last += (int)delta;
+                    docs[k] = last;
+                }
+
+                var idf = (float)Math.Log(1 + (Docs.Length - docs.Length + 0.5) / (docs.Length + 0.5));
+                return new PostingList(docs, tf, idf);
+            });
+
+            // A bounded cache of decoded postings: common words are read once per index, not per search.
+            if (Interlocked.Add(ref _postingsSize, list.Docs.Length + 16) > 20_000_000)
+            {
+                _postings.Clear();
+                Interlocked.Exchange(ref _postingsSize, 0);
+            }
+
+            _postings[term] = list;
+            return list;
+        }
+
+        private IEnumerable<(int Index, float Score, double? Afstand)> TopK(List<(int Index, float Score, double? Afstand)> results, long k, Sortering sortering)
+        {
+            Comparison<(int Index, float Score, double? Afstand)> better = sortering switch
+            {
+                Sortering.Relevantie => (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : NaamRang[x.Index].CompareTo(NaamRang[y.Index]),
+                Sortering.Afstand => (x, y) =>
+                {
+                    var dx = x.Afstand ?? double.MaxValue;
+                    var dy = y.Afstand ?? double.MaxValue;
+                    return dx != dy ? dx.CompareTo(dy) : x.Score != y.Score ? y.Score.CompareTo(x.Score) : NaamRang[x.Index].CompareTo(NaamRang[y.Index]);
+                },
+                _ => (x, y) => NaamRang[x.Index].CompareTo(NaamRang[y.Index]),
+            };
+
+            if (results.Count <= k)
+            {
+                results.Sort(better);
+                return results;
+            }
+
+            // Keep the k best in a heap whose top is the worst of them.
+            var heap = new PriorityQueue<(int Index, float Score, double? Afstand), (int Index, float Score, double? Afstand)>(
+                Comparer<(int Index, float Score, double? Afstand)>.Create((x, y) => better(y, x)));
+            foreach (var r in results)
+            {
+                if (heap.Count < k)
+                {
+                    heap.Enqueue(r, r);
+                }
+                else if (better(r, heap.Peek()) < 0)
+                {
+                    heap.DequeueEnqueue(r, r);
+                }
+            }
+
+            var top = new List<(int Index, float Score, double? Afstand)>(heap.Count);
+            while (heap.TryDequeue(out var item, out _))
+            {
+                top.Add(item);
+            }
+
+            top.Reverse();
+            return top;
+        }
 
         private GeoPunt? Postcode(string? postcode) =>
             Content.Postcodes.Pc4(postcode) is { } pc4 && Postcodes.TryGetValue(pc4, out var point) ? point : null;
@@ -546,6 +767,11 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
     }
 
     private sealed record Doc(long Rowid, string Id, string Naam, int[][] Values, GeoPunt[] Punten, Tijden[] Tijden);
+
+    private sealed record PostingList(int[] Docs, float[] Tf, float Idf)
+    {
+        public static PostingList Empty { get; } = new([], [], 0);
+    }
 }
 
 /// <summary>There is no (usable) index yet: build it first.</summary>

@@ -44,7 +44,7 @@ public sealed class QueryPlanner(Vocabulary vocabulary, Synonyms synonyms)
             var rule = words[i].Joined is null ? synonyms.Match(words.Select(w => w.Stem).ToList(), i) : null;
             if (rule is not null)
             {
-                var known = rule.Alternatives.Where(a => a.All(vocabulary.HasStem)).ToList();
+                var known = WithoutRedundant(rule.Alternatives.Where(a => a.All(vocabulary.HasStem)));
                 if (known.Count > 0)
                 {
                     var span = words.Skip(i).Take(rule.Match.Count).ToList();
@@ -77,6 +77,22 @@ public sealed class QueryPlanner(Vocabulary vocabulary, Synonyms synonyms)
 
         var stems = groups.SelectMany(g => g.Alternatives).SelectMany(a => a).ToHashSet(StringComparer.Ordinal);
         return new QueryPlan(groups, nietGevonden, bedoeldeU, stems);
+    }
+
+    /// <summary>"werk" OR ("werk" AND "zoek") is just "werk": an alternative that contains another one adds nothing.</summary>
+    private static List<IReadOnlyList<string>> WithoutRedundant(IEnumerable<IReadOnlyList<string>> alternatives)
+    {
+        var list = alternatives.OrderBy(a => a.Count).ToList();
+        var kept = new List<IReadOnlyList<string>>();
+        foreach (var a in list)
+        {
+            if (!kept.Any(k => k.All(a.Contains)))
+            {
+                kept.Add(a);
+            }
+        }
+
+        return kept;
     }
 
     private List<IReadOnlyList<string>> Alternatives(QueryWord word, out string? correction)

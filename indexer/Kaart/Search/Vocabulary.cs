@@ -9,6 +9,7 @@ public sealed class Vocabulary
     private readonly Dictionary<string, Entry> _words;
     private readonly HashSet<string> _stems;
     private readonly string[][] _byLength;
+    private readonly ulong[][] _masks;
 
     public readonly record struct Entry(string Word, string Stem, int Df);
 
@@ -24,10 +25,25 @@ public sealed class Vocabulary
 
         var maxLength = _words.Count == 0 ? 0 : _words.Keys.Max(w => w.Length);
         _byLength = new string[maxLength + 1][];
+        _masks = new ulong[maxLength + 1][];
         foreach (var group in _words.Keys.GroupBy(w => w.Length))
         {
             _byLength[group.Key] = group.ToArray();
+            _masks[group.Key] = _byLength[group.Key].Select(Mask).ToArray();
         }
+    }
+
+    // Which letters a word has, as bits. One edit changes at most two bits, so words whose masks differ in more than
+    // 2 × edits bits cannot be within reach: a cheap filter before the edit distance.
+    private static ulong Mask(string word)
+    {
+        ulong mask = 0;
+        foreach (var c in word)
+        {
+            mask |= 1UL << (c is >= 'a' and <= 'z' ? c - 'a' : 26 + c % 38);
+        }
+
+        return mask;
     }
 
     public int Count => _words.Count;
@@ -47,6 +63,7 @@ public sealed class Vocabulary
         }
 
         var found = new List<(Entry Entry, int Distance)>();
+        var mask = Mask(word);
         for (var len = Math.Max(1, word.Length - maxEdits); len <= Math.Min(_byLength.Length - 1, word.Length + maxEdits); len++)
         {
             if (_byLength[len] is not { } bucket)
@@ -54,8 +71,15 @@ public sealed class Vocabulary
                 continue;
             }
 
-            foreach (var candidate in bucket)
+            var masks = _masks[len];
+            for (var i = 0; i < bucket.Length; i++)
             {
+                if (ulong.PopCount(masks[i] ^ mask) > (ulong)(2 * maxEdits))
+                {
+                    continue;
+                }
+
+                var candidate = bucket[i];
                 var d = EditDistance.Bounded(word, candidate, maxEdits);
                 if (d <= maxEdits)
                 {

@@ -67,6 +67,22 @@ public sealed class ContentRulesTests
         Assert.Equal([["eenzam"]], s.Match(["allen"], 0)!.Alternatives);
     }
 
+    [Fact]
+    public void Synonyms_PhraseThatShrinksToOneWord_IsReportedAndIgnored()
+    {
+        var problems = new List<Synonyms.Problem>();
+        var s = Synonyms.Parse("dakloos, geen huis, zwerver\n", problems);
+        Assert.Contains("'geen huis'", Assert.Single(problems).Message);
+        Assert.Null(s.Match(["huis"], 0)); // "huis" alone must not expand to dakloos
+        Assert.NotNull(s.Match(["zwerver"], 0));
+    }
+
+    [Fact]
+    public void Tokenizer_KeepsApostropheInsideAWord()
+    {
+        Assert.Equal(["zzp'er", "baby's"], Tokenizer.Tokenize("zzp'er, baby's").Select(t => t.Folded));
+    }
+
     [Theory]
     [InlineData("2026-11-24", true)]  // a Tuesday
     [InlineData("2026-11-25", false)]
