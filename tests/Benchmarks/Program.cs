@@ -7,8 +7,8 @@ using SocialeKaart.Kaart.Embedded;
 using SocialeKaart.Kaart.Indexing;
 using SocialeKaart.Kaart.Search;
 
-// sk-bench index  --size N --index DIR [--content DIR] [--seed S] [--results FILE] [--profile]
-// sk-bench query  --size N --index DIR [--content DIR] [--queries 1000] [--warmup 100] [--warmup-seconds 5] [--seed S] [--threads 2] [--results FILE] [--profile]
+// sk-bench index  --size N --index DIR [--content DIR] [--seed S] [--results FILE]
+// sk-bench query  --size N --index DIR [--content DIR] [--queries 1000] [--warmup 100] [--warmup-seconds 5] [--seed S] [--threads 2] [--results FILE]
 // sk-bench report --results FILE
 // sk-bench mix [--queries 1000] [--seed S] [--list]          (the make-up of the query mix)
 // sk-bench plan --index DIR --text "ik heb schulden"         (how the planner reads a text)
@@ -92,8 +92,8 @@ namespace SocialeKaart.Benchmarks
         public static int Help()
         {
             Console.WriteLine("""
-                sk-bench index  --size N --index DIR [--content DIR] [--seed S] [--results FILE] [--profile]
-                sk-bench query  --size N --index DIR [--content DIR] [--queries 1000] [--warmup 100] [--warmup-seconds 5] [--seed S] [--threads 2] [--results FILE] [--profile]
+                sk-bench index  --size N --index DIR [--content DIR] [--seed S] [--results FILE]
+                sk-bench query  --size N --index DIR [--content DIR] [--queries 1000] [--warmup 100] [--warmup-seconds 5] [--seed S] [--threads 2] [--results FILE]
                 sk-bench report --results FILE
                 sk-bench mix    [--queries 1000] [--seed S] [--list]
                 sk-bench plan   --index DIR --text TEXT
@@ -228,12 +228,6 @@ namespace SocialeKaart.Benchmarks
             results.Add("mem.index.peak_batch_mb", Measure.Mb(afterBatch.Peak), "0");
             results.Add("mem.index.peak_rebuild_mb", Measure.Mb(afterRebuild.Peak), "0");
             results.Add("mem.index.managed_rebuild_mb", Measure.Mb(managed), "0");
-
-            if (options.Flag("profile"))
-            {
-                var queryTexts = QueryMix.Build(content.Taxonomie!, options.Int("queries", 1000), seed).Select(q => q.Query.Tekst).ToList();
-                IndexProfiler.Run(batch, analyzer, queryTexts, results);
-            }
 
             GC.KeepAlive(batch);
             return 0;
@@ -405,11 +399,6 @@ namespace SocialeKaart.Benchmarks
             results.Add("mem.query.managed_end_mb", Measure.Mb(GC.GetTotalMemory(forceFullCollection: false)), "0");
 
             await CompareWithRealContentAsync(options.Get("content", "content"), index, results);
-
-            if (options.Flag("profile"))
-            {
-                await QueryProfiler.RunAsync(Path.Combine(map, (await File.ReadAllTextAsync(Path.Combine(map, "current"))).Trim()), queries, index, results);
-            }
 
             return 0;
         }

@@ -276,15 +276,15 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             //    sees what choosing another value would give (Elasticsearch: post_filter + filtered aggregations).
             var facetCount = Values.Length + 1;
             var wanneerFacet = Values.Length;
-            var selected = new HashSet<int>?[facetCount];
+            // Per facet: which value ids are chosen (null: no filter on this facet).
+            var selected = new bool[]?[facetCount];
             for (var f = 0; f < facetCount; f++)
             {
                 var chosen = query.Waarden(Facetten.Alle[f]);
                 if (chosen.Count > 0)
                 {
-                    selected[f] = f == wanneerFacet
-                        ? chosen.Select(c => c == Facetten.OpenNu ? 0 : c == Facetten.DezeWeek ? 1 : -1).ToHashSet()
-                        : chosen.Select(c => Array.IndexOf(Values[f], c)).ToHashSet();
+                    var names = f == wanneerFacet ? [Facetten.OpenNu, Facetten.DezeWeek] : Values[f];
+                    selected[f] = names.Select(v => chosen.Contains(v)).ToArray();
                 }
             }
 
@@ -308,7 +308,13 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 double? afstand = null;
                 if (origin is { } o && doc.Punten.Length > 0)
                 {
-                    afstand = doc.Punten.Min(p => p.AfstandKm(o));
+                    var nearest = double.MaxValue;
+                    foreach (var punt in doc.Punten)
+                    {
+                        nearest = Math.Min(nearest, punt.AfstandKm(o));
+                    }
+
+                    afstand = nearest;
                     if (query.StraalKm is { } straal && afstand > straal)
                     {
                         continue;
@@ -340,14 +346,14 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                     {
                         for (var v = 0; v < wn && !hit; v++)
                         {
-                            hit = sel.Contains(wanneerValues[v]);
+                            hit = sel[wanneerValues[v]];
                         }
                     }
                     else
                     {
                         foreach (var v in doc.Values[f])
                         {
-                            if (sel.Contains(v))
+                            if (sel[v])
                             {
                                 hit = true;
                                 break;
