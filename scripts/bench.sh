@@ -5,7 +5,6 @@
 #   scripts/bench.sh                  # 10,000 and 100,000 aanbod
 #   scripts/bench.sh 10000            # one size
 #   QUERIES=1000 WARMUP=100 WARMUP_SECONDS=5 THREADS=2 SEED=20261124 scripts/bench.sh 10000 100000
-#   PROFILE=0 scripts/bench.sh        # without the stage-by-stage profile (faster; the profile runs after the measurements)
 #   RESULTS=bench.tsv scripts/bench.sh   # also keep the raw figures
 #
 # Each size runs in two processes of its own (index, then query), so the peak memory of one does not mix with
@@ -22,8 +21,6 @@ warmup="${WARMUP:-100}"
 warmup_seconds="${WARMUP_SECONDS:-5}"
 threads="${THREADS:-2}"
 seed="${SEED:-20261124}"
-profile=()
-[ "${PROFILE:-1}" = "0" ] || profile=(--profile)
 
 dotnet build tests/Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 bench="$root/tests/Benchmarks/bin/Release/net10.0/sk-bench"
@@ -35,10 +32,10 @@ results="$work/results.tsv"
 
 for size in "${sizes[@]}"; do
   echo "== $size aanbod: generate and index" >&2
-  "$bench" index --size "$size" --seed "$seed" --content content --index "$work/index-$size" --results "$results" --queries "$queries" "${profile[@]}"
+  "$bench" index --size "$size" --seed "$seed" --content content --index "$work/index-$size" --results "$results" --queries "$queries"
   echo "== $size aanbod: $queries queries" >&2
   "$bench" query --size "$size" --seed "$seed" --content content --index "$work/index-$size" --results "$results" \
-    --queries "$queries" --warmup "$warmup" --warmup-seconds "$warmup_seconds" --threads "$threads" "${profile[@]}"
+    --queries "$queries" --warmup "$warmup" --warmup-seconds "$warmup_seconds" --threads "$threads"
   rm -rf "$work/index-$size"
 done
 
