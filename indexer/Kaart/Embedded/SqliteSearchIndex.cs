@@ -290,116 +290,148 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
 
             var wanneer = Wanneer(lokaal);
             var origin = Postcode(query.Postcode);
-            var counts = new int[facetCount][];
-            for (var f = 0; f < Values.Length; f++)
+            // The scan over the candidates: filters, facet counts, distance. Large scans are split over the cores
+            // (Elasticsearch: shards), each part with its own counts, then added up.
+            var candidates = matches?.Count ?? Docs.Length;
+            var partitions = candidates >= 20_000 ? Math.Min(Environment.ProcessorCount, 4) : 1;
+            var parts = new (int[][] Counts, List<(int Index, float Score, double? Afstand)> Results)[partitions];
+            if (partitions == 1)
             {
-                counts[f] = new int[Values[f].Length];
+                parts[0] = Scan(0, candidates);
+            }
+            else
+            {
+                Parallel.For(0, partitions, p => parts[p] = Scan(candidates * p / partitions, candidates * (p + 1) / partitions));
             }
 
-            counts[wanneerFacet] = new int[2];
-            var results = new List<(int Index, float Score, double? Afstand)>();
-            Span<int> wanneerValues = stackalloc int[2];
-
-            var candidates = matches?.Count ?? Docs.Length;
-            for (var c = 0; c < candidates; c++)
+            var counts = parts[0].Counts;
+            var results = parts[0].Results;
+            for (var p = 1; p < partitions; p++)
             {
-                var (i, score) = matches is null ? (c, 0f) : matches[c];
-                var doc = Docs[i];
-                double? afstand = null;
-                if (origin is { } o && doc.Punten.Length > 0)
+                for (var f = 0; f < facetCount; f++)
                 {
-                    var nearest = double.MaxValue;
-                    foreach (var punt in doc.Punten)
+                    for (var v = 0; v < counts[f].Length; v++)
                     {
-                        nearest = Math.Min(nearest, punt.AfstandKm(o));
-                    }
-
-                    afstand = nearest;
-                    if (query.StraalKm is { } straal && afstand > straal)
-                    {
-                        continue;
+                        counts[f][v] += parts[p].Counts[f][v];
                     }
                 }
 
-                var wn = 0;
-                if (wanneer.OpenNu[i])
+                results.AddRange(parts[p].Results);
+            }
+
+            (int[][] Counts, List<(int Index, float Score, double? Afstand)> Results) Scan(int from, int to)
+            {
+                var counts = new int[facetCount][];
+                for (var f = 0; f < Values.Length; f++)
                 {
-                    wanneerValues[wn++] = 0;
+                    counts[f] = new int[Values[f].Length];
                 }
 
-                if (wanneer.DezeWeek[i])
+                counts[wanneerFacet] = new int[2];
+                var results = new List<(int Index, float Score, double? Afstand)>(to - from);
+                Span<int> wanneerValues = stackalloc int[2];
+                for (var c = from; c < to; c++)
                 {
-                    wanneerValues[wn++] = 1;
-                }
-
-                var failing = -1;
-                var failures = 0;
-                for (var f = 0; f < facetCount && failures < 2; f++)
-                {
-                    if (selected[f] is not { } sel)
+                    var (i, score) = matches is null ? (c, 0f) : matches[c];
+                    var doc = Docs[i];
+                    double? afstand = null;
+                    if (origin is { } o && doc.Punten.Length > 0)
                     {
-                        continue;
-                    }
-
-                    var hit = false;
-                    if (f == wanneerFacet)
-                    {
-                        for (var v = 0; v < wn && !hit; v++)
+                        var nearest = double.MaxValue;
+                        foreach (var punt in doc.Punten)
                         {
-                            hit = sel[wanneerValues[v]];
+                            nearest = Math.Min(nearest, punt.AfstandKm(o));
+                        }
+
+                        afstand = nearest;
+                        if (query.StraalKm is { } straal && afstand > straal)
+                        {
+                            continue;
                         }
                     }
-                    else
+
+                    var wn = 0;
+                    if (wanneer.OpenNu[i])
                     {
-                        foreach (var v in doc.Values[f])
+                        wanneerValues[wn++] = 0;
+                    }
+
+                    if (wanneer.DezeWeek[i])
+                    {
+                        wanneerValues[wn++] = 1;
+                    }
+
+                    var failing = -1;
+                    var failures = 0;
+                    for (var f = 0; f < facetCount && failures < 2; f++)
+                    {
+                        if (selected[f] is not { } sel)
                         {
-                            if (sel[v])
+                            continue;
+                        }
+
+                        var hit = false;
+                        if (f == wanneerFacet)
+                        {
+                            for (var v = 0; v < wn && !hit; v++)
                             {
-                                hit = true;
-                                break;
+                                hit = sel[wanneerValues[v]];
+                            }
+                        }
+                        else
+                        {
+                            foreach (var v in doc.Values[f])
+                            {
+                                if (sel[v])
+                                {
+                                    hit = true;
+                                    break;
+                                }
+                            }
+                        }
+
+                        if (!hit)
+                        {
+                            failures++;
+                            failing = f;
+                        }
+                    }
+
+                    if (failures > 1)
+                    {
+                        continue;
+                    }
+
+                    for (var f = 0; f < facetCount; f++)
+                    {
+                        if (failures == 1 && f != failing)
+                        {
+                            continue;
+                        }
+
+                        if (f == wanneerFacet)
+                        {
+                            for (var v = 0; v < wn; v++)
+                            {
+                                counts[f][wanneerValues[v]]++;
+                            }
+                        }
+                        else
+                        {
+                            foreach (var v in doc.Values[f])
+                            {
+                                counts[f][v]++;
                             }
                         }
                     }
 
-                    if (!hit)
+                    if (failures == 0)
                     {
-                        failures++;
-                        failing = f;
+                        results.Add((i, score, afstand));
                     }
                 }
 
-                if (failures > 1)
-                {
-                    continue;
-                }
-
-                for (var f = 0; f < facetCount; f++)
-                {
-                    if (failures == 1 && f != failing)
-                    {
-                        continue;
-                    }
-
-                    if (f == wanneerFacet)
-                    {
-                        for (var v = 0; v < wn; v++)
-                        {
-                            counts[f][wanneerValues[v]]++;
-                        }
-                    }
-                    else
-                    {
-                        foreach (var v in doc.Values[f])
-                        {
-                            counts[f][v]++;
-                        }
-                    }
-                }
-
-                if (failures == 0)
-                {
-                    results.Add((i, score, afstand));
-                }
+                return (counts, results);
             }
 
             // 3. Order and page: only the aanbod up to the requested page are ordered (a bounded heap).
