@@ -22,7 +22,7 @@ tests/Benchmarks/bin/Release/net10.0/sk-bench index --size "$size" --content con
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
   Content__Map="$root/content" Zoekindex__Map="$work/index" Zoekindex__BouwBijStart=false \
   Logging__LogLevel__Default=Warning \
-  dotnet "$work/portal/SocialeKaart.Portal.dll" >"$work/portal.log" 2>&1 &
+  ASPNETCORE_CONTENTROOT="$work/portal" dotnet "$work/portal/SocialeKaart.Portal.dll" >"$work/portal.log" 2>&1 &
 portal_pid=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 1; done
 

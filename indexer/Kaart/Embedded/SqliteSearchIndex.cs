@@ -328,7 +328,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 }
 
                 counts[wanneerFacet] = new int[2];
-                var results = new List<(int Index, float Score, double? Afstand)>(to - from);
+                var results = new List<(int Index, float Score, double? Afstand)>(Math.Min(to - from, 2048));
                 Span<int> wanneerValues = stackalloc int[2];
                 for (var c = from; c < to; c++)
                 {

@@ -7,6 +7,9 @@ public sealed class Highlighter(Vocabulary vocabulary)
 {
     private readonly Decompounder _decompounder = new(vocabulary.IsWord);
 
+    // The stems a word stands for (its own and its compound parts'), computed once per word for this index.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _stems = new(StringComparer.Ordinal);
+
     public IReadOnlyList<Fragment> Mark(string samenvatting, string body, IReadOnlySet<string> stems, int window = 28)
     {
         if (stems.Count > 0)
@@ -71,8 +74,24 @@ public sealed class Highlighter(Vocabulary vocabulary)
         return fragments;
     }
 
-    private bool Matches(string folded, IReadOnlySet<string> stems) =>
-        DutchAnalyzer.IsIndexable(folded)
-        && (stems.Contains(DutchAnalyzer.Stem(folded))
-            || _decompounder.Split(folded).Any(p => stems.Contains(DutchAnalyzer.Stem(p))));
+    private bool Matches(string folded, IReadOnlySet<string> stems)
+    {
+        if (!DutchAnalyzer.IsIndexable(folded))
+        {
+            return false;
+        }
+
+        var own = _stems.Count < 200_000
+            ? _stems.GetOrAdd(folded, w => [DutchAnalyzer.Stem(w), .. _decompounder.Split(w).Select(DutchAnalyzer.Stem)])
+            : [DutchAnalyzer.Stem(folded), .. _decompounder.Split(folded).Select(DutchAnalyzer.Stem)];
+        foreach (var stem in own)
+        {
+            if (stems.Contains(stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
