@@ -12,9 +12,12 @@ public static class Tokenizer
 {
     public const int MaxWordLength = 40;
 
-    public static List<Token> Tokenize(string text)
+    public static List<Token> Tokenize(string text) => [.. Enumerate(text)];
+
+    /// <summary>The words of a text one by one, so a caller that looks for one word can stop early.</summary>
+    public static IEnumerable<Token> Enumerate(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(4);
         var i = 0;
         while (i < text.Length)
         {
@@ -31,6 +34,7 @@ public static class Tokenizer
 
             if (i > start)
             {
+                tokens.Clear();
                 Add(tokens, text, start, i - start);
 
                 // word-word-word: also emit the joined form.
@@ -56,10 +60,13 @@ public static class Tokenizer
                         tokens.Add(new Token(groupStart, i - groupStart, TextFolding.Fold(joined)));
                     }
                 }
+
+                foreach (var token in tokens)
+                {
+                    yield return token;
+                }
             }
         }
-
-        return tokens;
     }
 
     // An overlong "word" is cut, not dropped: it still counts as something the inwoner typed.

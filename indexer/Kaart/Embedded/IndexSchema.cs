@@ -6,7 +6,7 @@ namespace SocialeKaart.Kaart.Embedded;
 /// <summary>The tables of an embedded index file.</summary>
 internal static class IndexSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     // The fields of an aanbod that are searched, and their weight in BM25F (title and keywords above the body).
     public static readonly (string Name, float Weight)[] Fields =
@@ -14,7 +14,7 @@ internal static class IndexSchema
 
     public const string Create = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE aanbod(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, kenmerken TEXT NOT NULL);
+        CREATE TABLE aanbod(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, kenmerken TEXT NOT NULL, tekst TEXT NOT NULL);
         -- Internal fields for consulenten only (toewijzingscriteria, notities): never part of a public answer.
         CREATE TABLE intern(rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
         -- The inverted index: per stem the aanbod (rowid - 1, ascending, delta-varint) and the weighted term frequency (float32) in each.
@@ -33,8 +33,13 @@ internal static class IndexSchema
     };
 }
 
-/// <summary>What the reader keeps in memory per aanbod for filters, facets, distance and opening times.</summary>
+/// <summary>What the reader keeps in memory per aanbod: filters, facets, distance, opening times, and what a hit shows.</summary>
 internal sealed record Kenmerken(
     Dictionary<string, string[]> Facetten,
     double[][] Punten,
-    Content.Tijden[] Tijden);
+    Content.Tijden[] Tijden,
+    string Samenvatting,
+    string Aanbieder,
+    bool Bemoeizorg,
+    bool Gratis,
+    string? Plaats);

@@ -64,11 +64,12 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
     {
         var taxonomie = Taxonomie.Parse(batch.Taxonomie);
         var insertDoc = connection.CreateCommand();
-        insertDoc.CommandText = "INSERT INTO aanbod(rowid, id, doc, kenmerken) VALUES ($rowid, $id, $doc, $kenmerken)";
+        insertDoc.CommandText = "INSERT INTO aanbod(rowid, id, doc, kenmerken, tekst) VALUES ($rowid, $id, $doc, $kenmerken, $tekst)";
         var pRowid = insertDoc.Parameters.Add("$rowid", SqliteType.Integer);
         var pId = insertDoc.Parameters.Add("$id", SqliteType.Text);
         var pDoc = insertDoc.Parameters.Add("$doc", SqliteType.Text);
         var pKenmerken = insertDoc.Parameters.Add("$kenmerken", SqliteType.Text);
+        var pTekst = insertDoc.Parameters.Add("$tekst", SqliteType.Text);
 
         var insertIntern = connection.CreateCommand();
         insertIntern.CommandText = "INSERT INTO intern(rowid, doc) VALUES ($rowid, $doc)";
@@ -135,7 +136,13 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
             pKenmerken.Value = JsonSerializer.Serialize(new Kenmerken(
                 FacetWaarden.Van(doc, taxonomie),
                 doc.Punten.Select(p => new[] { p.Lat, p.Lon }).ToArray(),
-                a.Schedules.ToArray()), IndexSchema.Json);
+                a.Schedules.ToArray(),
+                a.Samenvatting,
+                a.Organization.Name,
+                a.Bemoeizorg,
+                a.Gratis,
+                a.Locations.FirstOrDefault()?.City), IndexSchema.Json);
+            pTekst.Value = doc.BodyTekst;
             insertDoc.ExecuteNonQuery();
 
             if (input.Intern is not null)

@@ -184,7 +184,10 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 }
 
                 return new Doc(r.GetInt64(0), r.GetString(1), r.GetString(3), values,
-                    k.Punten.Select(p => new GeoPunt(p[0], p[1])).ToArray(), k.Tijden);
+                    k.Punten.Select(p => new GeoPunt(p[0], p[1])).ToArray(), k.Tijden,
+                    k.Samenvatting, k.Aanbieder, k.Bemoeizorg, k.Gratis, k.Plaats,
+                    k.Facetten.GetValueOrDefault(Facetten.Toegang)?.Contains(Facetten.AchterHetLoket) == true ? Toegang.AchterHetLoket : Toegang.AlgemeenToegankelijk,
+                    k.Facetten.GetValueOrDefault(Facetten.Levensdomein) ?? []);
             }).ToArray();
 
             var lengtes = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(
@@ -445,25 +448,24 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 _ => Sortering.Naam,
             };
             var page = TopK(results, (long)pagina * perPagina, sortering).Skip((pagina - 1) * perPagina).ToList();
-            var documents = Load(page.Select(p => Docs[p.Index].Rowid).ToList());
+            // A hit needs only what is in memory; the body text is read (plain text, no JSON) only for a snippet.
             var hits = page.Select(p =>
             {
-                var d = documents[Docs[p.Index].Rowid];
-                var a = d.Aanbod;
+                var d = Docs[p.Index];
                 return new Hit
                 {
-                    Id = a.Id,
-                    Naam = a.Name,
-                    Samenvatting = a.Samenvatting,
-                    Markering = Highlighter.Mark(a.Samenvatting, d.BodyTekst, plan.Stems),
-                    Toegang = a.Toegang,
-                    Bemoeizorg = a.Bemoeizorg,
-                    Aanbieder = a.Organization.Name,
-                    Levensdomeinen = a.Levensdomeinen,
-                    Gratis = a.Gratis,
+                    Id = d.Id,
+                    Naam = d.Naam,
+                    Samenvatting = d.Samenvatting,
+                    Markering = Highlighter.Mark(d.Samenvatting, () => BodyTekst(d.Rowid), plan.Stems),
+                    Toegang = d.Toegang,
+                    Bemoeizorg = d.Bemoeizorg,
+                    Aanbieder = d.Aanbieder,
+                    Levensdomeinen = d.Levensdomeinen,
+                    Gratis = d.Gratis,
                     Score = Math.Round(p.Score, 4),
                     AfstandKm = p.Afstand is { } km ? Math.Round(km, 1) : null,
-                    Plaats = a.Locations.FirstOrDefault()?.City,
+                    Plaats = d.Plaats,
                 };
             }).ToList();
 
@@ -697,6 +699,14 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             return top;
         }
 
+        private string BodyTekst(long rowid) => WithConnection(connection =>
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT tekst FROM aanbod WHERE rowid = $r";
+            cmd.Parameters.AddWithValue("$r", rowid);
+            return cmd.ExecuteScalar() as string ?? "";
+        });
+
         private GeoPunt? Postcode(string? postcode) =>
             Content.Postcodes.Pc4(postcode) is { } pc4 && Postcodes.TryGetValue(pc4, out var point) ? point : null;
 
@@ -804,7 +814,8 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
         }
     }
 
-    private sealed record Doc(long Rowid, string Id, string Naam, int[][] Values, GeoPunt[] Punten, Tijden[] Tijden);
+    private sealed record Doc(long Rowid, string Id, string Naam, int[][] Values, GeoPunt[] Punten, Tijden[] Tijden,
+        string Samenvatting, string Aanbieder, bool Bemoeizorg, bool Gratis, string? Plaats, Toegang Toegang, string[] Levensdomeinen);
 
     private sealed record PostingList(int[] Docs, float[] Tf, float Idf)
     {

@@ -10,7 +10,7 @@ public sealed class Highlighter(Vocabulary vocabulary)
     // The stems a word stands for (its own and its compound parts'), computed once per word for this index.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _stems = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<Fragment> Mark(string samenvatting, string body, IReadOnlySet<string> stems, int window = 28)
+    public IReadOnlyList<Fragment> Mark(string samenvatting, Func<string> readBody, IReadOnlySet<string> stems, int window = 28)
     {
         if (stems.Count > 0)
         {
@@ -20,22 +20,48 @@ public sealed class Highlighter(Vocabulary vocabulary)
                 return marked;
             }
 
-            var tokens = Tokenizer.Tokenize(body);
-            var first = tokens.FindIndex(t => Matches(t.Folded, stems));
-            if (first >= 0)
+            // Find the first matching word of the body without tokenizing all of it, then mark a window around it.
+            var body = readBody();
+            var before = new Queue<Token>();
+            Token? first = null;
+            foreach (var token in Tokenizer.Enumerate(body))
             {
-                var from = Math.Max(0, first - window / 3);
-                var to = Math.Min(tokens.Count - 1, from + window);
-                var start = tokens[from].Start;
-                var end = tokens[to].Start + tokens[to].Length;
+                if (Matches(token.Folded, stems))
+                {
+                    first = token;
+                    break;
+                }
+
+                before.Enqueue(token);
+                if (before.Count > window / 3)
+                {
+                    before.Dequeue();
+                }
+            }
+
+            if (first is { } match)
+            {
+                var start = before.Count > 0 ? before.Peek().Start : match.Start;
+                var skipped = start > 0;
+                var end = match.Start + match.Length;
+                var after = 0;
+                foreach (var token in Tokenizer.Enumerate(body[end..]))
+                {
+                    end = match.Start + match.Length + token.Start + token.Length;
+                    if (++after >= window - before.Count)
+                    {
+                        break;
+                    }
+                }
+
                 var fragments = new List<Fragment>();
-                if (from > 0)
+                if (skipped)
                 {
                     fragments.Add(new Fragment("… ", false));
                 }
 
                 fragments.AddRange(Mark(body, stems, start, end));
-                if (to < tokens.Count - 1)
+                if (end < body.TrimEnd().Length)
                 {
                     fragments.Add(new Fragment(" …", false));
                 }
@@ -81,9 +107,8 @@ public sealed class Highlighter(Vocabulary vocabulary)
             return false;
         }
 
-        var own = _stems.Count < 200_000
-            ? _stems.GetOrAdd(folded, w => [DutchAnalyzer.Stem(w), .. _decompounder.Split(w).Select(DutchAnalyzer.Stem)])
-            : [DutchAnalyzer.Stem(folded), .. _decompounder.Split(folded).Select(DutchAnalyzer.Stem)];
+        // Bounded by the words of this index's texts (the snapshot, and this cache with it, is replaced on a rebuild).
+        var own = _stems.GetOrAdd(folded, w => [DutchAnalyzer.Stem(w), .. _decompounder.Split(w).Select(DutchAnalyzer.Stem)]);
         foreach (var stem in own)
         {
             if (stems.Contains(stem))
