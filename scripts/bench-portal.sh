@@ -3,7 +3,7 @@
 # 32 concurrent connections for 30 s each, with wrk, on a synthetic index of 10,000 aanbod.
 #
 #   scripts/bench-portal.sh            # 10,000 aanbod, 32 connections, 30 s per endpoint
-#   SIZE=10000 CONNECTIONS=32 DURATION=30s scripts/bench-portal.sh
+#   SIZE=10000 CONNECTIONS=32 DURATION=30s WARMUP=10s scripts/bench-portal.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -47,6 +47,11 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
+
+# Warm-up (JIT and tiered compilation, caches), not measured: the figures are for a portal in steady state.
+for endpoint in "/zoeken?" "/api/zoeken?"; do
+  wrk -t2 -c"$connections" -d"${WARMUP:-10s}" -s "$work/mix.lua" "http://127.0.0.1:$port$endpoint" >/dev/null
+done
 
 for endpoint in "/zoeken?" "/api/zoeken?"; do
   echo "== $endpoint ($size aanbod, $connections connections, $duration)"

@@ -134,6 +134,9 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
         /// <summary>Per static facet: the value names, indexed by value id.</summary>
         public required string[][] Values { get; init; }
 
+        /// <summary>Per facet (wanneer last): value names, labels, and each value's rank (fixed order, else Dutch alphabetical).</summary>
+        public required (string[] Values, string[] Labels, int[] Rank)[] FacetVolgorde { get; init; }
+
         /// <summary>Weighted length per aanbod and the average, for BM25.</summary>
         public required float[] Lengtes { get; init; }
         public required float GemiddeldeLengte { get; init; }
@@ -220,8 +223,30 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 Lengtes = lengtes,
                 GemiddeldeLengte = lengtes.Length == 0 ? 1 : Math.Max(1, lengtes.Average()),
                 NaamRang = naamRang,
+                FacetVolgorde = FacetOrder(valueIds.Select(v => v.OrderBy(x => x.Value).Select(x => x.Key).ToArray()).Append([Facetten.OpenNu, Facetten.DezeWeek]).ToArray(), taxonomie, comparer),
             };
         }
+
+        // Labels and their order are the same for every search on this index: computed once, not per request
+        // (culture-aware string comparison is slow).
+        private static (string[], string[], int[])[] FacetOrder(string[][] values, Taxonomie taxonomie, StringComparer comparer) =>
+            values.Select((names, f) =>
+            {
+                var facet = Facetten.Alle[f];
+                var labels = names.Select(v => FacetWaarden.Label(facet, v, taxonomie)).ToArray();
+                var fixedOrder = FacetWaarden.Volgorde(facet, taxonomie).ToList();
+                var order = Enumerable.Range(0, names.Length)
+                    .OrderBy(i => fixedOrder.IndexOf(names[i]) is var at && at >= 0 ? at : int.MaxValue)
+                    .ThenBy(i => labels[i], comparer)
+                    .ToArray();
+                var rank = new int[names.Length];
+                for (var r = 0; r < order.Length; r++)
+                {
+                    rank[order[r]] = r;
+                }
+
+                return (names, labels, rank);
+            }).ToArray();
 
         public void Retire()
         {
@@ -438,7 +463,6 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             }
 
             // 3. Order and page: only the aanbod up to the requested page are ordered (a bounded heap).
-            var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
             var perPagina = Math.Clamp(query.PerPagina, 1, SearchQuery.MaxPerPagina);
             var pagina = Math.Clamp(query.Pagina, 1, 100_000);
             var sortering = query.Sortering switch
@@ -469,19 +493,17 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 };
             }).ToList();
 
-            var facetten = new List<Facet>();
+            var facetten = new List<Facet>(facetCount);
             for (var f = 0; f < facetCount; f++)
             {
                 var name = Facetten.Alle[f];
-                var values = f == wanneerFacet ? [Facetten.OpenNu, Facetten.DezeWeek] : Values[f];
                 var chosen = query.Waarden(name);
-                var order = FacetWaarden.Volgorde(name, Taxonomie).ToList();
-                var waarden = values.Select((v, id) => new FacetWaarde(v, FacetWaarden.Label(name, v, Taxonomie), counts[f][id], chosen.Contains(v)))
-                    .OrderBy(w => order.Count == 0 ? 0 : order.Contains(w.Waarde) ? order.IndexOf(w.Waarde) : int.MaxValue)
-                    .ThenByDescending(w => order.Count == 0 ? w.Aantal : 0)
-                    .ThenBy(w => w.Label, comparer)
-                    .ToList();
-                facetten.Add(new Facet(name, waarden));
+                var (values, labels, rank) = FacetVolgorde[f];
+                var fixedOrder = FacetWaarden.Volgorde(name, Taxonomie).Count > 0;
+                var ids = Enumerable.Range(0, values.Length).ToArray();
+                var fCounts = counts[f];
+                Array.Sort(ids, (x, y) => fixedOrder || fCounts[x] == fCounts[y] ? rank[x].CompareTo(rank[y]) : fCounts[y].CompareTo(fCounts[x]));
+                facetten.Add(new Facet(name, ids.Select(id => new FacetWaarde(values[id], labels[id], fCounts[id], chosen.Contains(values[id]))).ToList()));
             }
 
             return new SearchResults
