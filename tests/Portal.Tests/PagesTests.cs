@@ -176,6 +176,16 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Melding_ExplainsHowToReachTheMakelpunt()
+    {
+        var (response, doc) = await _client.GetPageAsync("/melding");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertPageBasics(doc);
+        Assert.NotNull(doc.QuerySelector("a[href='tel:0318000100']"));
+        Assert.NotNull(doc.QuerySelector("a[href='mailto:makelpunt@veenendaal.example.nl']"));
+    }
+
+    [Fact]
     public async Task UnknownUrl_IsA404WithAHelpfulPage()
     {
         var (response, doc) = await _client.GetPageAsync("/bestaat/echt/niet");
@@ -189,6 +199,8 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
     [InlineData("/aanbod/taalcafe-de-brug")]
     [InlineData("/aanbod/bestaat-niet")]
     [InlineData("/lijstje")]
+    [InlineData("/lijstje/afdrukken")]
+    [InlineData("/melding")]
     [InlineData("/api/zoeken?q=schulden")]
     public async Task EveryResponse_HasSecurityHeaders(string url)
     {
