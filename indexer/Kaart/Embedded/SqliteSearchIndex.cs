@@ -8,7 +8,7 @@ using SocialeKaart.Kaart.Search;
 namespace SocialeKaart.Kaart.Embedded;
 
 /// <summary>
-/// The embedded search engine: SQLite FTS5 for matching and bm25 ranking, with filters, facet counts,
+/// The embedded search engine: an inverted index in a SQLite file with BM25F ranking, and filters, facet counts,
 /// distance and opening times computed over an in-memory copy of each aanbod's kenmerken.
 /// Each index build is an immutable snapshot; a new build is picked up on the next search.
 /// </summary>

@@ -2,7 +2,7 @@ namespace SocialeKaart.Kaart.Search;
 
 /// <summary>
 /// The search index as readers see it (the portal, the indexer's search command).
-/// Adapters: the embedded SQLite FTS5 engine (default) and Elasticsearch (scale).
+/// Adapters: the embedded engine in a SQLite file (default) and Elasticsearch (scale).
 /// Readers see one complete index at a time; a rebuild is swapped in atomically.
 /// </summary>
 public interface ISearchIndex

@@ -4,7 +4,7 @@ using SocialeKaart.Indexer.Tests.Support;
 
 namespace SocialeKaart.Indexer.Tests.Search;
 
-/// <summary>The search behaviour suite against the embedded SQLite FTS5 engine.</summary>
+/// <summary>The search behaviour suite against the embedded engine.</summary>
 public sealed class EmbeddedSearchIndexTests : SearchIndexBehaviour, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sk-index-" + Guid.NewGuid().ToString("N"));

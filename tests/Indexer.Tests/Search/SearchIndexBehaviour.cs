@@ -7,7 +7,7 @@ namespace SocialeKaart.Indexer.Tests.Search;
 
 /// <summary>
 /// The behaviour of the search port, written once and run against every adapter
-/// (embedded SQLite FTS5 now; Elasticsearch later) by subclassing and providing <see cref="CreateAsync"/>.
+/// (the embedded engine now; Elasticsearch later) by subclassing and providing <see cref="CreateAsync"/>.
 /// Each test builds its own index from its own documents.
 /// </summary>
 public abstract class SearchIndexBehaviour
