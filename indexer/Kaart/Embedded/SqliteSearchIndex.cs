@@ -10,7 +10,7 @@ namespace SocialeKaart.Kaart.Embedded;
 /// <summary>
 /// The embedded search engine: an inverted index in a SQLite file with BM25F ranking, and filters, facet counts,
 /// distance and opening times computed over an in-memory copy of each aanbod's kenmerken.
-/// Each index build is an immutable snapshot; a new build is picked up on the next search.
+/// Each index build is an immutable snapshot; a new build is opened in the background and swapped in within seconds.
 /// </summary>
 public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider timeProvider) : ISearchIndex, IDisposable
 {
@@ -184,6 +184,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 r => new Vocabulary.Entry(r.GetString(0), r.GetString(1), r.GetInt32(2))));
 
             var valueIds = Facetten.Alle.Where(f => f != Facetten.Wanneer).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+            var valuesPerDoc = new List<int[][]>(); // only to build the flat per-facet arrays below
             var docs = Query(connection, "SELECT rowid, id, kenmerken, json_extract(doc, '$.aanbod.name') FROM aanbod ORDER BY rowid", r =>
             {
                 var k = JsonSerializer.Deserialize<Kenmerken>(r.GetString(2), IndexSchema.Json)!;
@@ -194,7 +195,8 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                     values[f] = names.Select(n => valueIds[f].TryGetValue(n, out var id) ? id : valueIds[f][n] = valueIds[f].Count).ToArray();
                 }
 
-                return new Doc(r.GetInt64(0), r.GetString(1), r.GetString(3), values,
+                valuesPerDoc.Add(values);
+                return new Doc(r.GetInt64(0), r.GetString(1), r.GetString(3),
                     k.Punten.Select(p => new GeoPunt(p[0], p[1])).ToArray(), k.Tijden,
                     k.Samenvatting, k.Aanbieder, k.Bemoeizorg, k.Gratis, k.Plaats,
                     k.Facetten.GetValueOrDefault(Facetten.Toegang)?.Contains(Facetten.AchterHetLoket) == true ? Toegang.AchterHetLoket : Toegang.AlgemeenToegankelijk,
@@ -236,12 +238,12 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                     var start = new int[docs.Length + 1];
                     for (var i = 0; i < docs.Length; i++)
                     {
-                        start[i + 1] = start[i] + docs[i].Values[f].Length;
+                        start[i + 1] = start[i] + valuesPerDoc[i][f].Length;
                     }
 
                     return start;
                 }).ToArray(),
-                FacetIds = Enumerable.Range(0, valueIds.Length).Select(f => docs.SelectMany(d => d.Values[f]).ToArray()).ToArray(),
+                FacetIds = Enumerable.Range(0, valueIds.Length).Select(f => valuesPerDoc.SelectMany(v => v[f]).ToArray()).ToArray(),
                 FacetVolgorde = FacetOrder(valueIds.Select(v => v.OrderBy(x => x.Value).Select(x => x.Key).ToArray()).Append([Facetten.OpenNu, Facetten.DezeWeek]).ToArray(), taxonomie, comparer),
             };
         }
@@ -855,7 +857,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
         }
     }
 
-    private sealed record Doc(long Rowid, string Id, string Naam, int[][] Values, GeoPunt[] Punten, Tijden[] Tijden,
+    private sealed record Doc(long Rowid, string Id, string Naam, GeoPunt[] Punten, Tijden[] Tijden,
         string Samenvatting, string Aanbieder, bool Bemoeizorg, bool Gratis, string? Plaats, Toegang Toegang, string[] Levensdomeinen);
 
     private sealed record PostingList(int[] Docs, float[] Tf, float Idf)
