@@ -132,7 +132,8 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
             pRowid.Value = rowid;
             pId.Value = a.Id;
             // The rendered HTML and plain text are what readers use; the Markdown source stays in content/.
-            pDoc.Value = JsonSerializer.Serialize(doc with { Aanbod = a with { BodyMarkdown = "" } }, IndexSchema.Json);
+            // The plain text has its own column (for snippets); it is put back into the document when read.
+            pDoc.Value = JsonSerializer.Serialize(doc with { Aanbod = a with { BodyMarkdown = "" }, BodyTekst = "" }, IndexSchema.Json);
             pKenmerken.Value = JsonSerializer.Serialize(new Kenmerken(
                 FacetWaarden.Van(doc, taxonomie),
                 doc.Punten.Select(p => new[] { p.Lat, p.Lon }).ToArray(),

@@ -778,12 +778,12 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             return WithConnection(connection =>
             {
                 using var cmd = connection.CreateCommand();
-                cmd.CommandText = $"SELECT rowid, doc FROM aanbod WHERE rowid IN ({string.Join(',', rowids)})";
+                cmd.CommandText = $"SELECT rowid, doc, tekst FROM aanbod WHERE rowid IN ({string.Join(',', rowids)})";
                 using var reader = cmd.ExecuteReader();
                 var result = new Dictionary<long, IndexDocument>();
                 while (reader.Read())
                 {
-                    result[reader.GetInt64(0)] = JsonSerializer.Deserialize<IndexDocument>(reader.GetString(1), IndexSchema.Json)!;
+                    result[reader.GetInt64(0)] = JsonSerializer.Deserialize<IndexDocument>(reader.GetString(1), IndexSchema.Json)! with { BodyTekst = reader.GetString(2) };
                 }
 
                 return result;
