@@ -60,6 +60,18 @@ public sealed class LijstjeTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Lijstje_UnreadableForm_IsA400NotA500()
+    {
+        var client = factory.Client();
+        var (_, doc) = await client.GetPageAsync("/aanbod/taalcafe-de-brug");
+        var token = doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var body = new StringContent($"__RequestVerificationToken={Uri.EscapeDataString(token)}&id=taalcafe-de-brug&terug=/%00",
+            System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        var response = await client.PostAsync("/lijstje/toevoegen", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Lijstje_PostWithoutAntiforgeryToken_IsRefused()
     {
         var client = factory.Client();
@@ -72,9 +84,12 @@ public sealed class LijstjeTests(PortalFactory factory) : IClassFixture<PortalFa
     [InlineData("//evil.example.com")]
     [InlineData("https://evil.example.com")]
     [InlineData("/\\evil.example.com")]
+    [InlineData("/\t/evil.example.com")]
+    [InlineData("/\r\nX-Injected: 1")]
     public async Task Lijstje_RedirectsOnlyWithinTheSite(string terug)
     {
         var response = await PostFromPage(factory.Client(), "/aanbod/taalcafe-de-brug", "/lijstje/toevoegen", terug);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/lijstje", response.Headers.Location!.OriginalString);
     }
 }

@@ -112,6 +112,18 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.NotEmpty(doc.QuerySelectorAll("article.treffer")); // the rest of the search still works
     }
 
+    [Theory]
+    [InlineData("/zoeken?pagina=22")]
+    [InlineData("/zoeken?pagina=1000")]
+    [InlineData("/zoeken?q=schulden&pagina=999")]
+    public async Task Search_PagePastTheEnd_SaysSoAndLinksBack(string url)
+    {
+        var (response, doc) = await _client.GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("bestaat niet", doc.QuerySelector("#aantal-kop")!.TextContent);
+        Assert.NotEmpty(doc.QuerySelectorAll(".paginering a"));
+    }
+
     [Fact]
     public async Task Search_VeryLongQuery_Is400AndLinksTheErrorToTheField()
     {

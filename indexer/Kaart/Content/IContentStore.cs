@@ -42,7 +42,7 @@ public sealed class LocalContentStore(string root) : IContentStore
     public async Task<string?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(Path.Combine(Root, path));
-        if (!full.StartsWith(Root, StringComparison.Ordinal) || !File.Exists(full))
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
         {
             return null;
         }

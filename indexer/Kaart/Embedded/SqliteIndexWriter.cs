@@ -307,12 +307,13 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
 
     private void RemoveOldGenerations(string current)
     {
-        // Keep the new file and the one before it (a reader may still be busy with it).
+        // Keep the new file and the two before it: a reader may still be busy with one (readers in other processes
+        // cannot be asked; on Linux an open file stays readable after deletion, but a new connection to it cannot open).
         var old = Directory.GetFiles(options.Map, "kaart-*.db")
             .Select(Path.GetFileName).OfType<string>()
             .Where(f => f != current)
             .Order(StringComparer.Ordinal)
-            .SkipLast(1);
+            .SkipLast(2);
         foreach (var file in old)
         {
             try

@@ -19,23 +19,35 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
     private long _checkedAt = long.MinValue;
     private bool _opening;
 
-    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
-    {
-        var snapshot = Current();
-        return Task.FromResult(snapshot.Search(query, Rooster.Lokaal(timeProvider.GetUtcNow())));
-    }
+    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Use(s => s.Search(query, Rooster.Lokaal(timeProvider.GetUtcNow()))));
 
     public Task<IReadOnlyList<Suggestie>> SuggestAsync(string prefix, int max = 8, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Current().Suggest(prefix, max));
+        Task.FromResult(Use(s => s.Suggest(prefix, max)));
 
     public Task<AanbodDetail?> GetAsync(string id, bool metIntern = false, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Current().Get(id, metIntern));
+        Task.FromResult(Use(s => s.Get(id, metIntern)));
+
+    // A search holds its snapshot until it is done: a swapped-out index closes its connections after its last search.
+    private T Use<T>(Func<Snapshot, T> work)
+    {
+        var snapshot = Current();
+        snapshot.Acquire();
+        try
+        {
+            return work(snapshot);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
 
     /// <summary>True when an index has been built at the configured place.</summary>
     public bool Exists => File.Exists(options.PointerPath);
 
     /// <summary>The number of aanbod in the current index.</summary>
-    public int Count => Current().Count;
+    public int Count => Use(s => s.Count);
 
     private Snapshot Current()
     {
@@ -159,7 +171,9 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
 
         private readonly ConcurrentBag<SqliteConnection> _pool = [];
         private volatile bool _retired;
-        private (long Minute, bool[] OpenNu, bool[] DezeWeek)? _wanneer;
+        private WanneerCache? _wanneer;
+
+        private sealed record WanneerCache(long Minute, bool[] OpenNu, bool[] DezeWeek);
 
         public static Snapshot Open(string path, string name)
         {
@@ -269,9 +283,30 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 return (names, labels, rank);
             }).ToArray();
 
+        private int _users;
+
+        public void Acquire() => Interlocked.Increment(ref _users);
+
+        public void Release()
+        {
+            if (Interlocked.Decrement(ref _users) == 0 && _retired)
+            {
+                Drain();
+            }
+        }
+
+        /// <summary>This index has been replaced: its connections close when its last search is done.</summary>
         public void Retire()
         {
             _retired = true;
+            if (Volatile.Read(ref _users) == 0)
+            {
+                Drain();
+            }
+        }
+
+        private void Drain()
+        {
             while (_pool.TryTake(out var c))
             {
                 c.Dispose();
@@ -292,14 +327,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             }
             finally
             {
-                if (_retired)
-                {
-                    connection.Dispose();
-                }
-                else
-                {
-                    _pool.Add(connection);
-                }
+                _pool.Add(connection);
             }
         }
 
@@ -489,7 +517,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             var sortering = query.Sortering switch
             {
                 Sortering.Afstand when origin is not null => Sortering.Afstand,
-                Sortering.Relevantie when matches is not null => Sortering.Relevantie,
+                Sortering.Relevantie or Sortering.Afstand when matches is not null => Sortering.Relevantie,
                 _ => Sortering.Naam,
             };
             var page = TopK(results, (long)pagina * perPagina, sortering).Skip((pagina - 1) * perPagina).ToList();
@@ -756,16 +784,15 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
         private (bool[] OpenNu, bool[] DezeWeek) Wanneer(DateTime lokaal)
         {
             var minute = lokaal.Ticks / TimeSpan.TicksPerMinute;
-            if (_wanneer is { } cached && cached.Minute == minute)
+            if (Volatile.Read(ref _wanneer) is { } cached && cached.Minute == minute)
             {
                 return (cached.OpenNu, cached.DezeWeek);
             }
 
             var today = DateOnly.FromDateTime(lokaal);
-            var openNu = Docs.Select(d => d.Tijden.Any(t => t.IsOpen(lokaal))).ToArray();
-            var dezeWeek = Docs.Select(d => d.Tijden.InWeek(today)).ToArray();
-            _wanneer = (minute, openNu, dezeWeek);
-            return (openNu, dezeWeek);
+            var fresh = new WanneerCache(minute, Docs.Select(d => d.Tijden.Any(t => t.IsOpen(lokaal))).ToArray(), Docs.Select(d => d.Tijden.InWeek(today)).ToArray());
+            Volatile.Write(ref _wanneer, fresh);
+            return (fresh.OpenNu, fresh.DezeWeek);
         }
 
         private Dictionary<long, IndexDocument> Load(IReadOnlyList<long> rowids)

@@ -28,14 +28,23 @@ public static partial class LijstjeEndpoints
 
     private static async Task<IResult> Wijzig(HttpContext context, IAntiforgery antiforgery, Func<IReadOnlyList<string>, string, IReadOnlyList<string>> change)
     {
-        // Validated here rather than by form binding, so a missing or old token is a clear 400, never an exception.
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        // Validated here rather than by form binding, so a missing or old token, or a form that cannot be read
+        // (e.g. a NUL character), is a clear 400, never an exception.
+        IFormCollection form;
+        try
         {
-            return TypedResults.Problem("Dit formulier is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
-                statusCode: StatusCodes.Status400BadRequest, title: "Dat lukte niet");
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return Verlopen();
+            }
+
+            form = await context.Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        {
+            return Verlopen();
         }
 
-        var form = await context.Request.ReadFormAsync();
         var id = form["id"].ToString();
         var terug = form["terug"].ToString();
         if (!IdRegex().IsMatch(id))
@@ -56,8 +65,16 @@ public static partial class LijstjeEndpoints
         return TypedResults.Redirect(IsLocal(terug) ? terug : "/lijstje");
     }
 
+    private static IResult Verlopen() =>
+        TypedResults.Problem("Dit formulier is verlopen of klopt niet. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+            statusCode: StatusCodes.Status400BadRequest, title: "Dat lukte niet");
+
+    // As ASP.NET's IsLocalUrl: a path from the root, not "//host" or "/\\host", and no control characters
+    // (browsers drop tabs and newlines, so "/\t/host" would become "//host").
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        !string.IsNullOrEmpty(url) && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdRegex();

@@ -108,13 +108,15 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Build_Twice_SwapsAndKeepsAtMostTwoIndexFiles()
+    public async Task Build_Repeatedly_SwapsAndKeepsTheLastThreeIndexFiles()
     {
-        await Run("build", "--content", ContentDir, "--index", IndexDir);
-        await Run("build", "--content", ContentDir, "--index", IndexDir);
-        await Run("build", "--content", ContentDir, "--index", IndexDir);
+        for (var i = 0; i < 4; i++)
+        {
+            await Run("build", "--content", ContentDir, "--index", IndexDir);
+        }
+
         var files = Directory.GetFiles(IndexDir, "kaart-*.db");
-        Assert.Equal(2, files.Length);
+        Assert.Equal(3, files.Length);
         Assert.Contains(File.ReadAllText(Path.Combine(IndexDir, "current")).Trim(), files.Select(Path.GetFileName));
     }
 

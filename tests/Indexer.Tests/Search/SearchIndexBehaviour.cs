@@ -443,6 +443,13 @@ public abstract class SearchIndexBehaviour
         Assert.All(results.Hits, h => Assert.Null(h.AfstandKm));
     }
 
+    [Fact]
+    public async Task Sort_DistanceWithoutPostcode_IsByRelevance()
+    {
+        var index = await CorpusAsync();
+        Assert.Equal(await IdsAsync(index, "schulden"), await IdsAsync(index, "schulden", q => q with { Sortering = Sortering.Afstand }));
+    }
+
     // ---- Paging ------------------------------------------------------------------------------------------------
 
     [Fact]
