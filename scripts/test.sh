@@ -40,7 +40,8 @@ if ! dotnet build SocialeKaart.sln -c Release -nologo -v quiet -clp:ErrorsOnly; 
   exit 1
 fi
 
-dotnet test SocialeKaart.sln -c Release --no-build -nologo \
+# Test projects run one after another (-maxcpucount:1): on 2 cores, parallel projects starve the browser tests.
+dotnet test SocialeKaart.sln -c Release --no-build -nologo -maxcpucount:1 \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 

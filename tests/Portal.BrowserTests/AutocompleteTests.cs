@@ -42,7 +42,7 @@ public sealed class AutocompleteTests(BrowserFixture fixture) : BrowserTest(fixt
         await zoekvak.PressAsync("Enter");
 
         await page.WaitForURLAsync(url =>
-            new Uri(url).AbsolutePath == ZoekResultatenPagina.Pad && HttpUtility.ParseQueryString(new Uri(url).Query)["q"] == suggestie);
+            new Uri(url).AbsolutePath == ZoekResultatenPagina.Pad && HttpUtility.ParseQueryString(new Uri(url).Query)["q"] == suggestie, new() { WaitUntil = WaitUntilState.Commit });
         await Expect(new ZoekResultatenPagina(page).Kop).ToHaveTextAsync($"Zoekresultaten voor ‘{suggestie}’");
         Assert.True(ConsoleErrors.Count == 0, Describe(ConsoleErrors));
     }

@@ -27,14 +27,14 @@ public abstract class PortalPagina(IPage page)
     {
         await Zoekvak.PressSequentiallyAsync(tekst);
         await ZoekKnop.ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == ZoekResultatenPagina.Pad);
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == ZoekResultatenPagina.Pad, new() { WaitUntil = WaitUntilState.Commit });
         return new ZoekResultatenPagina(Page);
     }
 
     public async Task<LijstjePagina> NaarMijnLijstjeAsync()
     {
         await Hoofdmenu.GetByRole(AriaRole.Link, new() { Name = "Mijn lijstje", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == LijstjePagina.Pad);
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == LijstjePagina.Pad, new() { WaitUntil = WaitUntilState.Commit });
         return new LijstjePagina(Page);
     }
 }

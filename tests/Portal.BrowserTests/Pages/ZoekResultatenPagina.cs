@@ -26,14 +26,14 @@ public sealed class ZoekResultatenPagina(IPage page) : PortalPagina(page)
         var link = FilterLink(waarde);
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The filter link '{waarde}' has no href.");
         await link.ClickAsync();
-        await Page.WaitForURLAsync(url => url.EndsWith(href, StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => url.EndsWith(href, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return new ZoekResultatenPagina(Page);
     }
 
     public async Task<AanbodPagina> OpenAanbodAsync(string naam)
     {
         await TrefferTitels.GetByText(naam, new() { Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(AanbodPagina.Pad, StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(AanbodPagina.Pad, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return new AanbodPagina(Page);
     }
 }
