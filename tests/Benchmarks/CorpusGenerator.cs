@@ -457,7 +457,7 @@ internal sealed partial class CorpusGenerator
     private static string Phone(Random random) => "0318 " + random.Next(100, 1000).ToString(CultureInfo.InvariantCulture) + " " + random.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Index into the weights, chosen with probability proportional to its weight.</summary>
-    private static int Pick(Random random, int[] weights)
+    internal static int Pick(Random random, int[] weights)
     {
         var r = random.Next(weights.Sum());
         for (var i = 0; i < weights.Length; i++)

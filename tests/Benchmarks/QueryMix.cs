@@ -116,7 +116,7 @@ internal static class QueryMix
             var chosen = new HashSet<int>();
             while (chosen.Count < filters)
             {
-                chosen.Add(Weighted(random, facetWeights));
+                chosen.Add(CorpusGenerator.Pick(random, facetWeights));
             }
 
             foreach (var f in chosen)
@@ -144,21 +144,6 @@ internal static class QueryMix
         }
 
         return list;
-    }
-
-    private static int Weighted(Random random, int[] weights)
-    {
-        var r = random.Next(weights.Sum());
-        for (var i = 0; i < weights.Length; i++)
-        {
-            r -= weights[i];
-            if (r < 0)
-            {
-                return i;
-            }
-        }
-
-        return weights.Length - 1;
     }
 
     public static string Describe(SearchQuery q)

@@ -155,7 +155,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             FacetIds[facet].AsSpan(FacetStart[facet][doc], FacetStart[facet][doc + 1] - FacetStart[facet][doc]);
 
         /// <summary>Per facet (wanneer last): value names, labels, and each value's rank (fixed order, else Dutch alphabetical).</summary>
-        public required (string[] Values, string[] Labels, int[] Rank)[] FacetVolgorde { get; init; }
+        public required (string[] Values, string[] Labels, int[] Rank, bool FixedOrder)[] FacetVolgorde { get; init; }
 
         /// <summary>Weighted length per aanbod and the average, for BM25.</summary>
         public required float[] Lengtes { get; init; }
@@ -264,7 +264,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
 
         // Labels and their order are the same for every search on this index: computed once, not per request
         // (culture-aware string comparison is slow).
-        private static (string[], string[], int[])[] FacetOrder(string[][] values, Taxonomie taxonomie, StringComparer comparer) =>
+        private static (string[], string[], int[], bool)[] FacetOrder(string[][] values, Taxonomie taxonomie, StringComparer comparer) =>
             values.Select((names, f) =>
             {
                 var facet = Facetten.Alle[f];
@@ -280,7 +280,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                     rank[order[r]] = r;
                 }
 
-                return (names, labels, rank);
+                return (names, labels, rank, fixedOrder.Count > 0);
             }).ToArray();
 
         private int _users;
@@ -547,8 +547,7 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             {
                 var name = Facetten.Alle[f];
                 var chosen = query.Waarden(name);
-                var (values, labels, rank) = FacetVolgorde[f];
-                var fixedOrder = FacetWaarden.Volgorde(name, Taxonomie).Count > 0;
+                var (values, labels, rank, fixedOrder) = FacetVolgorde[f];
                 var ids = Enumerable.Range(0, values.Length).ToArray();
                 var fCounts = counts[f];
                 Array.Sort(ids, (x, y) => fixedOrder || fCounts[x] == fCounts[y] ? rank[x].CompareTo(rank[y]) : fCounts[y].CompareTo(fCounts[x]));

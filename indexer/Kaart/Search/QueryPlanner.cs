@@ -25,6 +25,9 @@ public sealed record QueryGroup(string Woorden, IReadOnlyList<IReadOnlyList<stri
 /// </summary>
 public sealed class QueryPlanner(Vocabulary vocabulary, Synonyms synonyms)
 {
+    // Compounds in a query are split against the words of the index (the indexer's word list is not needed here).
+    private readonly Decompounder _decompounder = new(vocabulary.IsWord);
+
     public const int MaxGroups = 16;
 
     public QueryPlan Plan(string text)
@@ -120,7 +123,7 @@ public sealed class QueryPlanner(Vocabulary vocabulary, Synonyms synonyms)
         }
 
         // A compound the index does not have as a whole: all its parts must be there.
-        var leaves = new Decompounder(vocabulary.IsWord).Leaves(word.Folded)
+        var leaves = _decompounder.Leaves(word.Folded)
             .Where(DutchAnalyzer.IsIndexable).Select(DutchAnalyzer.Stem).ToList();
         if (leaves.Count > 1 && leaves.All(vocabulary.HasStem))
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using SocialeKaart.Kaart.Content;
 using SocialeKaart.Kaart.Search;
