@@ -1,0 +1,150 @@
+namespace SocialeKaart.Portal.Features.Makelpunt;
+
+/// <summary>What a consulent or makelaar can do with a melding. Each is checked by <see cref="Behandeling.Pas"/>.</summary>
+public abstract record Handeling
+{
+    /// <summary>The words of the history line, e.g. "Opgepakt".</summary>
+    public abstract string Actie { get; }
+}
+
+/// <summary>The acting medewerker takes the melding.</summary>
+public sealed record Oppakken : Handeling
+{
+    public override string Actie => "Opgepakt";
+}
+
+public sealed record Toewijzen(Medewerker Aan) : Handeling
+{
+    public override string Actie => $"Toegewezen aan {Aan.Naam}";
+}
+
+/// <summary>First contact with the inwoner took place (meets the first-contact and Wgs deadlines).</summary>
+public sealed record ContactGehad : Handeling
+{
+    public override string Actie => "Eerste contact gehad";
+}
+
+public sealed record Doorverwijzen(string AanbodId, string AanbodNaam) : Handeling
+{
+    public override string Actie => $"Doorverwezen naar {AanbodNaam}";
+}
+
+public sealed record HuisbezoekPlannen(DateTimeOffset Op) : Handeling
+{
+    public override string Actie => "Huisbezoek gepland";
+}
+
+public sealed record NotitieMaken(string Tekst) : Handeling
+{
+    public override string Actie => "Notitie";
+}
+
+public sealed record Afsluiten(Uitkomst Uitkomst) : Handeling
+{
+    public override string Actie => $"Afgesloten: {Behandeling.Naam(Uitkomst)}";
+}
+
+/// <summary>The outcome of applying a <see cref="Handeling"/>: the new melding, or why it is refused.</summary>
+public sealed record Resultaat(Melding? Melding, string? Geweigerd)
+{
+    public bool Gelukt => Melding is not null;
+}
+
+/// <summary>
+/// The state machine of a melding. Nieuw → (oppakken/toewijzen) → InBehandeling → HuisbezoekGepland / Doorverwezen
+/// → Afgesloten. A melding must be someone's before anything but a note or an assignment happens; a closed melding
+/// takes no more actions. Pure: the store applies it inside its transaction.
+/// </summary>
+public static class Behandeling
+{
+    public const int MaxNotitie = 4000;
+
+    public static Resultaat Pas(Melding melding, Handeling handeling, Medewerker wie, DateTimeOffset nu)
+    {
+        if (melding.Status is MeldingStatus.Afgesloten or MeldingStatus.Geanonimiseerd)
+        {
+            return Weiger("Deze melding is afgesloten. Er kan niets meer aan veranderen.");
+        }
+
+        var inBehandeling = melding.Status != MeldingStatus.Nieuw;
+        switch (handeling)
+        {
+            case Oppakken:
+                if (melding.Behandelaar?.Id == wie.Id)
+                {
+                    return Weiger("U heeft deze melding al.");
+                }
+
+                return Gelukt(melding with
+                {
+                    Behandelaar = wie,
+                    Status = inBehandeling ? melding.Status : MeldingStatus.InBehandeling,
+                });
+
+            case Toewijzen toewijzen:
+                return Gelukt(melding with
+                {
+                    Behandelaar = toewijzen.Aan,
+                    Status = inBehandeling ? melding.Status : MeldingStatus.InBehandeling,
+                });
+
+            case NotitieMaken notitie:
+                if (string.IsNullOrWhiteSpace(notitie.Tekst))
+                {
+                    return Weiger("Schrijf een notitie.");
+                }
+
+                if (notitie.Tekst.Length > MaxNotitie)
+                {
+                    return Weiger($"Een notitie is maximaal {MaxNotitie} tekens.");
+                }
+
+                return Gelukt(melding);
+        }
+
+        if (!inBehandeling)
+        {
+            return Weiger("Pak de melding eerst op of wijs hem toe.");
+        }
+
+        return handeling switch
+        {
+            ContactGehad when melding.EersteContactOp is not null => Weiger("Het eerste contact is al vastgelegd."),
+            ContactGehad => Gelukt(melding with { EersteContactOp = nu }),
+            Doorverwijzen d when string.IsNullOrWhiteSpace(d.AanbodId) => Weiger("Kies het aanbod waarnaar u doorverwijst."),
+            Doorverwijzen d => Gelukt(melding with
+            {
+                Status = MeldingStatus.Doorverwezen,
+                Verwijzingen = [.. melding.Verwijzingen, new Verwijzing(d.AanbodId, d.AanbodNaam, nu)],
+            }),
+            HuisbezoekPlannen h when h.Op < nu => Weiger("Een huisbezoek plant u in de toekomst."),
+            HuisbezoekPlannen h => Gelukt(melding with { Status = MeldingStatus.HuisbezoekGepland, HuisbezoekOp = h.Op }),
+            Afsluiten a => Gelukt(melding with { Status = MeldingStatus.Afgesloten, Uitkomst = a.Uitkomst, AfgeslotenOp = nu }),
+            _ => Weiger("Deze handeling kennen wij niet."),
+        };
+
+        Resultaat Gelukt(Melding nieuw) => new(nieuw with { Versie = melding.Versie + 1 }, null);
+    }
+
+    private static Resultaat Weiger(string waarom) => new(null, waarom);
+
+    public static string Naam(Uitkomst uitkomst) => uitkomst switch
+    {
+        Uitkomst.OpgelostMetEigenKrachtOfNetwerk => "opgelost met eigen kracht of netwerk",
+        Uitkomst.AlgemeenToegankelijkAanbod => "algemeen toegankelijk aanbod",
+        Uitkomst.MaatwerkvoorzieningAangevraagd => "maatwerkvoorziening aangevraagd",
+        Uitkomst.GeenVervolgNodig => "geen vervolg nodig",
+        _ => uitkomst.ToString(),
+    };
+
+    public static string Naam(MeldingStatus status) => status switch
+    {
+        MeldingStatus.Nieuw => "Nieuw",
+        MeldingStatus.InBehandeling => "In behandeling",
+        MeldingStatus.HuisbezoekGepland => "Huisbezoek gepland",
+        MeldingStatus.Doorverwezen => "Doorverwezen",
+        MeldingStatus.Afgesloten => "Afgesloten",
+        MeldingStatus.Geanonimiseerd => "Afgesloten",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,79 @@
+namespace SocialeKaart.Portal.Features.Makelpunt;
+
+/// <summary>A melding being filled in: the wizard saves it after every step, keyed by a random id in a cookie.</summary>
+/// <param name="Stap">The furthest step the melder has completed (0 = none).</param>
+public sealed record MeldingConcept(string Id, MeldingAntwoorden Antwoorden, int Stap, DateTimeOffset Gewijzigd);
+
+/// <summary>A melding to store: the answers, the routing decision and deadlines computed at receipt.</summary>
+/// <param name="StatusToken">The secret of the status link; the store keeps only its hash with the melding.</param>
+public sealed record NieuweMelding(
+    MeldingAntwoorden Antwoorden,
+    RouteringsBesluit Besluit,
+    Termijnen Termijnen,
+    DateTimeOffset Ontvangen,
+    string StatusToken);
+
+/// <summary>The receipt of a stored melding: what the confirmation page shows.</summary>
+/// <param name="Nieuw">False when this concept had been sent before (double click, refresh, retry).</param>
+public sealed record Ontvangst(long Id, string Referentie, string StatusToken, Termijnen Termijnen, bool Nieuw);
+
+/// <summary>What the secret status link shows: no personal details.</summary>
+public sealed record MeldingStatusInfo(string Referentie, DateTimeOffset Ontvangen, MeldingStatus Status, DateOnly EersteContactUiterlijk, bool ContactGehad);
+
+public sealed record WachtrijFilter(
+    string? Team = null,
+    MeldingStatus? Status = null,
+    bool AlleenUrgent = false,
+    bool AlleenTeLaat = false,
+    int Pagina = 1);
+
+public sealed record Wachtrij(IReadOnlyList<Melding> Meldingen, int Totaal, int Pagina, int PerPagina);
+
+/// <summary>
+/// The makelpunt store (DESIGN.md: embedded database file by default, PostgreSQL for several portal instances).
+/// It holds all personal data of meldingen. Every method that acknowledges something returns only after the
+/// change is durably committed. Every read of a melding by staff and every change is written to the audit log
+/// in the same transaction.
+/// </summary>
+public interface IMakelpuntStore
+{
+    Task<MeldingConcept?> ConceptAsync(string conceptId, CancellationToken cancellationToken = default);
+
+    Task BewaarConceptAsync(MeldingConcept concept, CancellationToken cancellationToken = default);
+
+    Task VerwijderConceptAsync(string conceptId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the melding of a concept exactly once and removes the answers from the concept. A second call for
+    /// the same concept returns the first receipt (with <see cref="Ontvangst.Nieuw"/> false) and stores nothing.</summary>
+    Task<Ontvangst> OntvangAsync(string conceptId, NieuweMelding melding, CancellationToken cancellationToken = default);
+
+    /// <summary>The receipt of a concept that was sent, or null when it was not (yet) sent or has been cleaned up.</summary>
+    Task<Ontvangst?> OntvangstAsync(string conceptId, CancellationToken cancellationToken = default);
+
+    /// <summary>The status for a status link token, or null when no melding has it.</summary>
+    Task<MeldingStatusInfo?> StatusAsync(string statusToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Open meldingen (not closed) matching the filter, urgent first, then by nearest deadline, then oldest first.</summary>
+    Task<Wachtrij> WachtrijAsync(WachtrijFilter filter, DateOnly vandaag, CancellationToken cancellationToken = default);
+
+    /// <summary>One melding for a member of staff; writes "Bekeken" to the audit log in the same transaction.</summary>
+    Task<Melding?> BekijkAsync(long id, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default);
+
+    /// <summary>The history (audit log) of one melding, oldest first.</summary>
+    Task<IReadOnlyList<Gebeurtenis>> GeschiedenisAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a handeling through <see cref="Behandeling.Pas"/> and writes it to the audit log, in one transaction.
+    /// Refused (without change) when the melding changed since <paramref name="versie"/>, or when the state machine refuses.
+    /// Null when there is no such melding.</summary>
+    Task<Resultaat?> VoerUitAsync(long id, int versie, Handeling handeling, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default);
+
+    /// <summary>"Dit helpt mij": counts, per day and levensdomein, that voorliggend aanbod was enough. Nothing personal.</summary>
+    Task TelDitHelptAsync(IReadOnlyList<string> levensdomeinen, DateOnly dag, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the personal data of meldingen closed before <paramref name="afgeslotenVoor"/>: answers (except
+    /// soort, levensdomeinen and urgency), names, notes. Keeps reference, routing, deadlines and outcome for statistics.</summary>
+    Task<int> AnonimiseerAsync(DateTimeOffset afgeslotenVoor, DateTimeOffset nu, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes concepts not changed since <paramref name="ouderDan"/> (sent or not).</summary>
+    Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,166 @@
+namespace SocialeKaart.Portal.Features.Makelpunt;
+
+/// <summary>How the melder wants to be contacted.</summary>
+public enum ContactVoorkeur
+{
+    Telefoon,
+    Email,
+}
+
+/// <summary>When the melder prefers to be called.</summary>
+public enum ContactMoment
+{
+    MaaktNietUit,
+    Ochtend,
+    Middag,
+    Avond,
+}
+
+/// <summary>
+/// Everything the melder answered, as one value. Personal data: it lives only in the makelpunt store, never in the
+/// search index and never in logs. A draft (concept) holds a partly filled copy; the wizard fills it step by step.
+/// </summary>
+public sealed record MeldingAntwoorden
+{
+    // Step 1: voor wie
+    public Soort? Soort { get; init; }
+
+    /// <summary>Verwijzing: the organisation that refers (school, huisarts, werkgever…).</summary>
+    public string Organisatie { get; init; } = "";
+
+    /// <summary>Verwijzing: the person agreed to the melding. Required for a verwijzing.</summary>
+    public bool ToestemmingPersoon { get; init; }
+
+    /// <summary>Naaste, verwijzing or zorgsignaal: the name of the person it is about (a zorgsignaal may leave it empty).</summary>
+    public string OverWie { get; init; } = "";
+
+    // Step 2: waarover
+    public IReadOnlyList<string> Levensdomeinen { get; init; } = [];
+
+    /// <summary>The question in the melder's own words.</summary>
+    public string Vraag { get; init; } = "";
+
+    // Step 3: quickscan
+    public string ZelfKunnen { get; init; } = "";
+
+    public string Omgeving { get; init; } = "";
+
+    public string HulpNodig { get; init; } = "";
+
+    public bool NietPluis { get; init; }
+
+    public Urgentie Urgentie { get; init; } = Urgentie.Geen;
+
+    // Step 5: contact
+    public string Naam { get; init; } = "";
+
+    public string Telefoon { get; init; } = "";
+
+    public string Email { get; init; } = "";
+
+    public ContactVoorkeur Voorkeur { get; init; } = ContactVoorkeur.Telefoon;
+
+    public ContactMoment Moment { get; init; } = ContactMoment.MaaktNietUit;
+
+    /// <summary>The melder agrees that the story is shared with the aanbieders involved, so it is told only once.</summary>
+    public bool ToestemmingDelen { get; init; }
+
+    /// <summary>What routing may see: no personal data.</summary>
+    public MeldingKenmerken Kenmerken() =>
+        new(Soort ?? Makelpunt.Soort.Zelf, Levensdomeinen, NietPluis, Urgentie);
+}
+
+public enum MeldingStatus
+{
+    /// <summary>In the queue, nobody has it yet.</summary>
+    Nieuw,
+
+    /// <summary>A consulent or makelaar has it.</summary>
+    InBehandeling,
+
+    HuisbezoekGepland,
+
+    Doorverwezen,
+
+    /// <summary>Closed with an <see cref="Uitkomst"/>.</summary>
+    Afgesloten,
+
+    /// <summary>Closed, and after the retention period its personal data was removed.</summary>
+    Geanonimiseerd,
+}
+
+public enum Uitkomst
+{
+    OpgelostMetEigenKrachtOfNetwerk,
+    AlgemeenToegankelijkAanbod,
+    MaatwerkvoorzieningAangevraagd,
+    GeenVervolgNodig,
+}
+
+/// <summary>A member of staff, as the audit log and the melding record them (user id and display name).</summary>
+public sealed record Medewerker(string Id, string Naam);
+
+/// <summary>A melding as the makelpunt sees it.</summary>
+/// <param name="Referentie">The number the inwoner gets, e.g. "SK-2026-00042".</param>
+/// <param name="Versie">Increments on every change; actions name the version they saw so two people cannot overwrite each other.</param>
+public sealed record Melding(
+    long Id,
+    string Referentie,
+    DateTimeOffset Ontvangen,
+    MeldingAntwoorden Antwoorden,
+    RouteringsBesluit Besluit,
+    Termijnen Termijnen,
+    MeldingStatus Status,
+    int Versie)
+{
+    public Medewerker? Behandelaar { get; init; }
+
+    /// <summary>When first contact with the inwoner was recorded; this meets the first-contact (and Wgs) deadline.</summary>
+    public DateTimeOffset? EersteContactOp { get; init; }
+
+    public DateTimeOffset? HuisbezoekOp { get; init; }
+
+    /// <summary>The aanbod (id and name) the melding was referred to, latest last.</summary>
+    public IReadOnlyList<Verwijzing> Verwijzingen { get; init; } = [];
+
+    public Uitkomst? Uitkomst { get; init; }
+
+    public DateTimeOffset? AfgeslotenOp { get; init; }
+
+    /// <summary>The deadline that matters next, or null when none is open (closed meldingen).</summary>
+    public DateOnly? EerstvolgendeTermijn => Termijnbewaking.Eerstvolgende(this);
+}
+
+public sealed record Verwijzing(string AanbodId, string AanbodNaam, DateTimeOffset Op);
+
+/// <summary>One line of the history of a melding: who did what when. Notes carry their text; nothing else holds personal data.</summary>
+public sealed record Gebeurtenis(DateTimeOffset Op, Medewerker? Wie, string Actie, string? Tekst);
+
+/// <summary>Which deadline is next and whether it has passed.</summary>
+public static class Termijnbewaking
+{
+    public static DateOnly? Eerstvolgende(Melding melding)
+    {
+        if (melding.Status is MeldingStatus.Afgesloten or MeldingStatus.Geanonimiseerd)
+        {
+            return null;
+        }
+
+        var open = new List<DateOnly>();
+        if (melding.EersteContactOp is null)
+        {
+            open.Add(melding.Termijnen.EersteContact);
+            if (melding.Termijnen.SchuldhulpEersteGesprek is { } wgs)
+            {
+                open.Add(wgs);
+            }
+        }
+
+        open.Add(melding.Termijnen.WmoOnderzoekKlaar);
+        return open.Min();
+    }
+
+    /// <summary>Overdue: the deadline day has passed (the deadline day itself is still in time).</summary>
+    public static bool TeLaat(Melding melding, DateOnly vandaag) =>
+        Eerstvolgende(melding) is { } termijn && termijn < vandaag;
+}
