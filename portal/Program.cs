@@ -1,16 +1,22 @@
 using SocialeKaart.Portal.Components;
+using SocialeKaart.Portal.Features.Accounts;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Lijstje;
+using SocialeKaart.Portal.Features.Melding;
 using SocialeKaart.Portal.Features.Zoeken;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddZoeken();
+builder.AddMelding();
+builder.AddAccounts();
 builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await app.BouwZoekindexAsync();
+await app.InitialiseerAccountsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -21,10 +27,14 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapZoekApi();
 app.MapLijstje();
+app.MapAccounts();
 app.MapRazorComponents<App>();
 
 app.Run();

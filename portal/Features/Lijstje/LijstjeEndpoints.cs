@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
+using SocialeKaart.Portal.Features.Beveiliging;
 
 namespace SocialeKaart.Portal.Features.Lijstje;
 
@@ -62,19 +63,12 @@ public static partial class LijstjeEndpoints
             MaxAge = TimeSpan.FromDays(180),
             Path = "/",
         });
-        return TypedResults.Redirect(IsLocal(terug) ? terug : "/lijstje");
+        return TypedResults.Redirect(LokaleUrl.IsLokaal(terug) ? terug : "/lijstje");
     }
 
     private static IResult Verlopen() =>
         TypedResults.Problem("Dit formulier is verlopen of klopt niet. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
             statusCode: StatusCodes.Status400BadRequest, title: "Dat lukte niet");
-
-    // As ASP.NET's IsLocalUrl: a path from the root, not "//host" or "/\\host", and no control characters
-    // (browsers drop tabs and newlines, so "/\t/host" would become "//host").
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/'
-        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Any(char.IsControl);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdRegex();

@@ -59,6 +59,21 @@ public sealed class MakelpuntOptions : IValidatableObject
         ["sociale-participatie"] = "team-meedoen",
     };
 
+    /// <summary>The name staff see for each team id.</summary>
+    public Dictionary<string, string> TeamNamen { get; } = new(StringComparer.Ordinal)
+    {
+        ["team-opgroeien"] = "Opgroeien en opvoeden",
+        ["team-werk-en-inkomen"] = "Werk en inkomen",
+        ["team-thuis"] = "Zelfredzaam thuis",
+        ["team-meedoen"] = "Meedoen",
+        ["sociale-makelaars"] = "Sociale makelaars",
+    };
+
+    public string TeamNaam(string team) => TeamNamen.TryGetValue(team, out var naam) ? naam : team;
+
+    /// <summary>All team ids that can have meldingen in their queue.</summary>
+    public IEnumerable<string> Teams => TeamPerLeefgebied.Values.Append(MakelaarsTeam).Distinct(StringComparer.Ordinal);
+
     /// <summary>The team of the sociale makelaars: meervoudige, unclear and worrying meldingen.</summary>
     [Required(AllowEmptyStrings = false)]
     public string MakelaarsTeam { get; set; } = "sociale-makelaars";

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Components;
+using SocialeKaart.Kaart.Content;
+using SocialeKaart.Portal.Components.Shared;
+using SocialeKaart.Portal.Features.Beveiliging;
+using SocialeKaart.Portal.Features.Makelpunt;
+using SocialeKaart.Portal.Features.Melding;
+
+namespace SocialeKaart.Portal.Components.Pages.Melding;
+
+/// <summary>
+/// One step of the melding: loads the draft from its cookie, shows the saved answers, and on POST takes the answers
+/// from the form, saves them (also when they are wrong, so nothing is lost) and goes on — or back — with a redirect,
+/// so every step has its own URL and the browser's back and forward buttons work.
+/// </summary>
+public abstract class MeldingStapBasis : ComponentBase
+{
+    /// <summary>The query value that brings the melder back to the check page after a change.</summary>
+    public const string VanControle = "controleren";
+
+    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
+
+    [Inject] protected MeldingConcepten Concepten { get; set; } = default!;
+
+    [Inject] protected IMakelpuntStore Store { get; set; } = default!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] protected Taxonomie Taxonomie { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "terug")] protected string? Terug { get; set; }
+
+    protected abstract MeldingStap Stap { get; }
+
+    /// <summary>Null only while redirecting (no draft, or already sent).</summary>
+    protected MeldingConcept? Concept { get; set; }
+
+    protected MeldingAntwoorden Antwoorden { get; set; } = new();
+
+    protected Formulierfouten Fouten { get; } = new();
+
+    protected bool IsPost => HttpMethods.IsPost(HttpContext.Request.Method);
+
+    protected string Titel => $"{(Fouten.Count > 0 ? "Fout: " : "")}Stap {Stap.Nummer} van {MeldingStappen.Alle.Count}: {Stap.Titel} - Melding doen - Sociale Kaart Veenendaal";
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (await Concepten.VerstuurdAsync(HttpContext) is not null)
+        {
+            Navigation.NavigateTo(MeldingPaden.Verstuurd);
+            return;
+        }
+
+        var concept = await Concepten.HuidigAsync(HttpContext);
+        if (concept is null)
+        {
+            Navigation.NavigateTo(MeldingPaden.Start);
+            return;
+        }
+
+        if (Stap.Nummer > concept.Stap + 1)
+        {
+            Navigation.NavigateTo(MeldingStappen.Nummer(concept.Stap + 1).Url);
+            return;
+        }
+
+        Concept = concept;
+        Antwoorden = concept.Antwoorden;
+        await OnStapGeladenAsync();
+    }
+
+    protected virtual Task OnStapGeladenAsync() => Task.CompletedTask;
+
+    /// <summary>This step's answers taken from the posted form into the draft's answers.</summary>
+    protected abstract MeldingAntwoorden Neem(MeldingAntwoorden huidig);
+
+    protected abstract void Controleer(MeldingAntwoorden antwoorden, Formulierfouten fouten);
+
+    /// <summary>The submit handler of the step's form.</summary>
+    protected async Task VerwerkAsync()
+    {
+        if (Concept is null)
+        {
+            return;
+        }
+
+        Antwoorden = Neem(Concept.Antwoorden);
+        var terug = Tekst("richting") == "terug";
+        if (!terug)
+        {
+            Controleer(Antwoorden, Fouten);
+        }
+
+        var klaar = !terug && Fouten.Count == 0;
+        Concept = Concept with { Antwoorden = Antwoorden, Stap = klaar ? Math.Max(Concept.Stap, Stap.Nummer) : Concept.Stap };
+        await Concepten.BewaarAsync(Concept, HttpContext.RequestAborted);
+
+        if (Fouten.Count > 0)
+        {
+            HttpContext.ZetStatus(StatusCodes.Status400BadRequest);
+            return;
+        }
+
+        if (terug)
+        {
+            Navigation.NavigateTo(MeldingStappen.Nummer(Stap.Nummer - 1).Url);
+        }
+        else
+        {
+            Verder();
+        }
+    }
+
+    /// <summary>To the next step, or back to the check page when the melder came from there and all is complete.</summary>
+    protected void Verder()
+    {
+        var controle = Terug == VanControle && Concept is not null && Concept.Stap >= MeldingStappen.Contact.Nummer;
+        Navigation.NavigateTo(controle ? MeldingStappen.Controleren.Url : MeldingStappen.Nummer(Stap.Nummer + 1).Url);
+    }
+
+    protected string Tekst(string naam) =>
+        HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[naam].ToString().Trim() : "";
+
+    protected bool Aangevinkt(string naam) => Tekst(naam) == "ja";
+
+    protected IReadOnlyList<string> Waarden(string naam) =>
+        HttpContext.Request.HasFormContentType
+            ? HttpContext.Request.Form[naam].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+
+    protected static string? Checked(bool aan) => aan ? "checked" : null;
+}

@@ -1,0 +1,172 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialeKaart.Portal.Features.Makelpunt;
+using SocialeKaart.Portal.Features.Zoeken;
+
+namespace SocialeKaart.Portal.Features.Accounts;
+
+/// <summary>A staff or organisation account. Accounts hold no inwoner data.</summary>
+public sealed class Gebruiker : IdentityUser
+{
+    /// <summary>The name colleagues see in the queue and the history of a melding.</summary>
+    [MaxLength(100)]
+    public string Naam { get; set; } = "";
+}
+
+public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Gebruiker>(options);
+
+public static class Rollen
+{
+    public const string Consulent = "consulent";
+    public const string SocialeMakelaar = "sociale-makelaar";
+    public const string Redacteur = "redacteur";
+    public const string Beheerder = "beheerder";
+
+    /// <summary>A vrijwilligersorganisatie or aanbieder: publishes its own aanbod, never sees meldingen.</summary>
+    public const string Organisatie = "organisatie";
+
+    public static readonly string[] Alle = [Consulent, SocialeMakelaar, Redacteur, Beheerder, Organisatie];
+
+    /// <summary>The policy of every makelpunt page: only consulenten and sociale makelaars see meldingen (DESIGN.md).</summary>
+    public const string MakelpuntPolicy = "makelpunt";
+}
+
+public sealed class AccountsOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>The embedded account database (SQLite); relative paths are taken from the repository root.</summary>
+    [Required]
+    public string Bestand { get; set; } = ".data/accounts.db";
+
+    /// <summary>Create the demo accounts of the README at start. Only for the embedded demo, never in production.</summary>
+    public bool DemoAccounts { get; set; }
+}
+
+/// <summary>The demo accounts (README). Their password is public: they exist only when <see cref="AccountsOptions.DemoAccounts"/> is on.</summary>
+public static class DemoAccounts
+{
+    public const string Wachtwoord = "Demo-Kaart-2026";
+
+    public static readonly (string Email, string Naam, string Rol)[] Alle =
+    [
+        ("consulent@demo.sociale-kaart.nl", "Fatima (consulent)", Rollen.Consulent),
+        ("makelaar@demo.sociale-kaart.nl", "Joost (sociale makelaar)", Rollen.SocialeMakelaar),
+        ("redacteur@demo.sociale-kaart.nl", "Sanne (redacteur)", Rollen.Redacteur),
+        ("beheerder@demo.sociale-kaart.nl", "Ahmed (beheerder)", Rollen.Beheerder),
+        ("organisatie@demo.sociale-kaart.nl", "Buurtkracht (organisatie)", Rollen.Organisatie),
+    ];
+}
+
+public static class AccountsServices
+{
+    /// <summary>ASP.NET Core Identity with its EF Core store in an SQLite file, cookie login, and the makelpunt policy.</summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddDbContext<AccountsDb>((sp, options) =>
+        {
+            var bestand = Paden.Resolve(sp.GetRequiredService<IOptions<AccountsOptions>>().Value.Bestand, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            options.UseSqlite($"Data Source={bestand}");
+        });
+
+        builder.Services.AddIdentity<Gebruiker, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AccountsDb>()
+            .AddClaimsPrincipalFactory<GebruikerClaims>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "sk-medewerker";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = "/account/inloggen";
+            options.LogoutPath = "/account/uitloggen";
+            options.AccessDeniedPath = "/account/geen-toegang";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Rollen.MakelpuntPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar));
+        return builder;
+    }
+
+    /// <summary>Creates the account database and the roles, and the demo accounts when configured.</summary>
+    public static async Task InitialiseerAccountsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
+        var bestand = db.Database.GetDbConnection().DataSource;
+        if (Path.GetDirectoryName(bestand) is { Length: > 0 } map)
+        {
+            Directory.CreateDirectory(map);
+        }
+
+        await db.Database.EnsureCreatedAsync();
+
+        var rollen = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var rol in Rollen.Alle)
+        {
+            if (!await rollen.RoleExistsAsync(rol))
+            {
+                Controleer(await rollen.CreateAsync(new IdentityRole(rol)));
+            }
+        }
+
+        if (!scope.ServiceProvider.GetRequiredService<IOptions<AccountsOptions>>().Value.DemoAccounts)
+        {
+            return;
+        }
+
+        var gebruikers = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
+        foreach (var (email, naam, rol) in DemoAccounts.Alle)
+        {
+            if (await gebruikers.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var gebruiker = new Gebruiker { UserName = email, Email = email, EmailConfirmed = true, Naam = naam };
+            Controleer(await gebruikers.CreateAsync(gebruiker, DemoAccounts.Wachtwoord));
+            Controleer(await gebruikers.AddToRoleAsync(gebruiker, rol));
+        }
+    }
+
+    /// <summary>The signed-in member of staff as the makelpunt records them.</summary>
+    public static Medewerker Medewerker(this ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Niet ingelogd."),
+            user.FindFirstValue(NaamClaim) ?? user.Identity?.Name ?? "onbekend");
+
+    public const string NaamClaim = "sk:naam";
+
+    private static void Controleer(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Accounts: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+/// <summary>Puts the display name in the login cookie so pages need no database read to show it.</summary>
+public sealed class GebruikerClaims(UserManager<Gebruiker> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Gebruiker, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Gebruiker user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AccountsServices.NaamClaim, user.Naam));
+        return identity;
+    }
+}

@@ -1,0 +1,139 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SocialeKaart.Portal.Features.Makelpunt;
+using SocialeKaart.Portal.Features.Makelpunt.Opslag;
+
+namespace SocialeKaart.Portal.Features.Melding;
+
+/// <summary>Limits on the public melding, per IP address (section "Melding").</summary>
+public sealed class MeldingOptions
+{
+    public const string Section = "Melding";
+
+    /// <summary>Form posts of the melding steps per minute per address (a library or buurthuis shares one address).</summary>
+    [Range(1, 100_000)]
+    public int StappenPerMinuut { get; set; } = 60;
+
+    /// <summary>Sent meldingen per hour per address.</summary>
+    [Range(1, 100_000)]
+    public int VerzendingenPerUur { get; set; } = 20;
+}
+
+/// <summary>The draft of the melding in progress, found through a random id in an HttpOnly cookie.</summary>
+public sealed class MeldingConcepten(IMakelpuntStore store, TimeProvider time, IOptions<MakelpuntOpslagOptions> opslag)
+{
+    public const string Cookie = "sk-melding";
+
+    /// <summary>The draft being filled in; null when there is none or it was sent.</summary>
+    public async Task<MeldingConcept?> HuidigAsync(HttpContext context) =>
+        Id(context) is { } id && await store.OntvangstAsync(id, context.RequestAborted) is null
+            ? await store.ConceptAsync(id, context.RequestAborted)
+            : null;
+
+    /// <summary>The receipt when this browser's draft was sent (for the confirmation page, also after a refresh).</summary>
+    public async Task<Ontvangst?> VerstuurdAsync(HttpContext context) =>
+        Id(context) is { } id ? await store.OntvangstAsync(id, context.RequestAborted) : null;
+
+    private static string? Id(HttpContext context) =>
+        context.Request.Cookies[Cookie] is { Length: > 0 and <= 64 } id ? id : null;
+
+    /// <summary>A new, empty draft (optionally with a levensdomein the inwoner came from) and its cookie.</summary>
+    public async Task<MeldingConcept> StartAsync(HttpContext context, MeldingAntwoorden antwoorden)
+    {
+        var concept = new MeldingConcept(RandomNumberGenerator.GetHexString(32, lowercase: true), antwoorden, 0, time.GetUtcNow());
+        await store.BewaarConceptAsync(concept, context.RequestAborted);
+        context.Response.Cookies.Append(Cookie, concept.Id, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            MaxAge = TimeSpan.FromHours(opslag.Value.ConceptUren),
+            Path = "/melding",
+        });
+        return concept;
+    }
+
+    public Task BewaarAsync(MeldingConcept concept, CancellationToken cancellationToken) =>
+        store.BewaarConceptAsync(concept with { Gewijzigd = time.GetUtcNow() }, cancellationToken);
+
+    public async Task StopAsync(HttpContext context, MeldingConcept concept)
+    {
+        await store.VerwijderConceptAsync(concept.Id, context.RequestAborted);
+        context.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/melding" });
+    }
+}
+
+/// <summary>Sends a melding: routing and deadlines by the makelpunt rules, then one durable, idempotent store.</summary>
+public sealed class MeldingVersturen(IMakelpuntStore store, Routering routering, Werkdagen werkdagen, IOptions<MakelpuntOptions> options, TimeProvider time)
+{
+    public Task<Ontvangst> VerstuurAsync(MeldingConcept concept, CancellationToken cancellationToken)
+    {
+        var nu = time.GetUtcNow();
+        var kenmerken = concept.Antwoorden.Kenmerken();
+        var besluit = routering.Bepaal(kenmerken);
+        var termijnen = Termijnen.Bereken(nu, besluit, kenmerken, werkdagen, options.Value);
+        var token = Base64UrlToken();
+        return store.OntvangAsync(concept.Id, new NieuweMelding(concept.Antwoorden, besluit, termijnen, nu, token), cancellationToken);
+    }
+
+    private static string Base64UrlToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+public static class MeldingServices
+{
+    public const string StappenPolicy = "melding-stappen";
+
+    /// <summary>The makelpunt rules and store, the melding wizard's services, and rate limits on its form posts.</summary>
+    public static WebApplicationBuilder AddMelding(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMakelpuntRegels();
+        builder.Services.AddMakelpuntOpslag();
+        builder.Services.AddOptions<MeldingOptions>().BindConfiguration(MeldingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<MeldingConcepten>();
+        builder.Services.AddScoped<MeldingVersturen>();
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsMeldingPost(context)
+                        ? RateLimitPartition.GetFixedWindowLimiter("stap:" + Adres(context), _ => Venster(context, o => o.StappenPerMinuut, TimeSpan.FromMinutes(1)))
+                        : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsMeldingPost(context) && context.Request.Path.StartsWithSegments(MeldingPaden.Versturen)
+                        ? RateLimitPartition.GetFixedWindowLimiter("verstuur:" + Adres(context), _ => Venster(context, o => o.VerzendingenPerUur, TimeSpan.FromHours(1)))
+                        : RateLimitPartition.GetNoLimiter("")));
+        });
+        return builder;
+    }
+
+    private static bool IsMeldingPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/melding");
+
+    private static string Adres(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+
+    private static FixedWindowRateLimiterOptions Venster(HttpContext context, Func<MeldingOptions, int> limiet, TimeSpan venster) => new()
+    {
+        PermitLimit = limiet(context.RequestServices.GetRequiredService<IOptions<MeldingOptions>>().Value),
+        Window = venster,
+        QueueLimit = 0,
+    };
+}
+
+/// <summary>The URLs of the melding; each step page owns one.</summary>
+public static class MeldingPaden
+{
+    public const string Start = "/melding";
+    public const string Versturen = "/melding/controleren";
+    public const string Verstuurd = "/melding/verstuurd";
+    public const string Geholpen = "/melding/geholpen";
+
+    public static string Status(string token) => $"/melding/status/{Uri.EscapeDataString(token)}";
+}

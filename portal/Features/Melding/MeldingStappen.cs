@@ -1,0 +1,169 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using SocialeKaart.Kaart.Content;
+using SocialeKaart.Portal.Components.Shared;
+using SocialeKaart.Portal.Features.Makelpunt;
+
+namespace SocialeKaart.Portal.Features.Melding;
+
+public sealed record MeldingStap(int Nummer, string Url, string Titel);
+
+/// <summary>The six steps of the melding and the checks of each. Pure: the pages call these, tests too.</summary>
+public static partial class MeldingStappen
+{
+    public const int MaxVraag = 2000;
+    public const int MaxQuickscan = 1000;
+    public const int MaxNaam = 100;
+    public const int MaxOrganisatie = 150;
+    public const int MaxEmail = 254;
+    public const int MaxTelefoon = 20;
+
+    public static readonly MeldingStap VoorWie = new(1, "/melding/voor-wie", "Voor wie");
+    public static readonly MeldingStap Waarover = new(2, "/melding/waarover", "Waarover");
+    public static readonly MeldingStap Situatie = new(3, "/melding/situatie", "Uw situatie");
+    public static readonly MeldingStap Aanbod = new(4, "/melding/aanbod", "Hulp die al bestaat");
+    public static readonly MeldingStap Contact = new(5, "/melding/contact", "Contact");
+    public static readonly MeldingStap Controleren = new(6, MeldingPaden.Versturen, "Controleren en versturen");
+
+    public static IReadOnlyList<MeldingStap> Alle { get; } = [VoorWie, Waarover, Situatie, Aanbod, Contact, Controleren];
+
+    public static MeldingStap Nummer(int nummer) => Alle[Math.Clamp(nummer, 1, Alle.Count) - 1];
+
+    public static void ControleerVoorWie(MeldingAntwoorden a, Formulierfouten fouten)
+    {
+        if (a.Soort is null)
+        {
+            fouten.Voeg("soort", "Kies voor wie u de melding doet.");
+            return;
+        }
+
+        if (a.Soort == Soort.Verwijzing)
+        {
+            Verplicht(fouten, "organisatie", a.Organisatie, "Vul de naam van uw organisatie in.", MaxOrganisatie, "De naam van de organisatie");
+        }
+
+        if (a.Soort is Soort.Naaste or Soort.Verwijzing)
+        {
+            Verplicht(fouten, "overwie", a.OverWie, "Vul de naam in van de persoon voor wie u de melding doet.", MaxNaam, "De naam");
+        }
+        else
+        {
+            Lengte(fouten, "overwie", a.OverWie, MaxNaam, "De naam");
+        }
+
+        if (a.Soort == Soort.Verwijzing && !a.ToestemmingPersoon)
+        {
+            fouten.Voeg("toestemming-persoon", "U kunt iemand alleen aanmelden als die persoon het goed vindt. Vink aan dat de persoon het goed vindt.");
+        }
+    }
+
+    public static void ControleerWaarover(MeldingAntwoorden a, Taxonomie taxonomie, Formulierfouten fouten)
+    {
+        if (a.Levensdomeinen.FirstOrDefault(d => !taxonomie.IsLevensdomein(d)) is not null)
+        {
+            fouten.Voeg("levensdomein-" + (taxonomie.Levensdomeinen.FirstOrDefault()?.Id ?? ""), "Kies alleen onderwerpen uit de lijst.");
+        }
+
+        Verplicht(fouten, "vraag", a.Vraag, "Vertel in uw eigen woorden waar u hulp bij zoekt.", MaxVraag, "Uw vraag");
+    }
+
+    public static void ControleerSituatie(MeldingAntwoorden a, Formulierfouten fouten)
+    {
+        Lengte(fouten, "zelf", a.ZelfKunnen, MaxQuickscan, "Dit antwoord");
+        Lengte(fouten, "omgeving", a.Omgeving, MaxQuickscan, "Dit antwoord");
+        Verplicht(fouten, "hulp", a.HulpNodig, "Vertel waarbij u hulp nodig heeft.", MaxQuickscan, "Dit antwoord");
+    }
+
+    public static void ControleerContact(MeldingAntwoorden a, Formulierfouten fouten)
+    {
+        Verplicht(fouten, "naam", a.Naam, "Vul uw naam in.", MaxNaam, "Uw naam");
+        var telefoon = a.Telefoon.Trim();
+        var email = a.Email.Trim();
+        if (telefoon.Length == 0 && email.Length == 0)
+        {
+            fouten.Voeg("telefoon", "Vul een telefoonnummer of een e-mailadres in, zodat wij contact met u kunnen opnemen.");
+        }
+
+        if (telefoon.Length > 0 && !IsTelefoon(telefoon))
+        {
+            fouten.Voeg("telefoon", "Vul een telefoonnummer in met 10 cijfers, zoals 06 12345678 of 0318 123456.");
+        }
+
+        if (email.Length > 0 && !IsEmail(email))
+        {
+            fouten.Voeg("email", "Vul een e-mailadres in zoals naam@voorbeeld.nl.");
+        }
+
+        if (a.Voorkeur == ContactVoorkeur.Telefoon && telefoon.Length == 0 && email.Length > 0)
+        {
+            fouten.Voeg("voorkeur", "U wilt gebeld worden. Vul dan ook uw telefoonnummer in, of kies voor e-mail.");
+        }
+
+        if (a.Voorkeur == ContactVoorkeur.Email && email.Length == 0 && telefoon.Length > 0)
+        {
+            fouten.Voeg("voorkeur", "U wilt een e-mail. Vul dan ook uw e-mailadres in, of kies voor telefoon.");
+        }
+    }
+
+    /// <summary>The first step whose answers are missing or wrong: after an edit the check page sends the melder there.</summary>
+    public static MeldingStap? EersteOnvolledige(MeldingAntwoorden a, Taxonomie taxonomie)
+    {
+        var fouten = new Formulierfouten();
+        ControleerVoorWie(a, fouten);
+        if (fouten.Count > 0)
+        {
+            return VoorWie;
+        }
+
+        ControleerWaarover(a, taxonomie, fouten);
+        if (fouten.Count > 0)
+        {
+            return Waarover;
+        }
+
+        ControleerSituatie(a, fouten);
+        if (fouten.Count > 0)
+        {
+            return Situatie;
+        }
+
+        ControleerContact(a, fouten);
+        return fouten.Count > 0 ? Contact : null;
+    }
+
+    private static bool IsTelefoon(string telefoon)
+    {
+        if (telefoon.Length > MaxTelefoon || !TelefoonTekens().IsMatch(telefoon))
+        {
+            return false;
+        }
+
+        var cijfers = telefoon.Count(char.IsAsciiDigit);
+        return cijfers is >= 10 and <= 15;
+    }
+
+    private static bool IsEmail(string email) =>
+        email.Length <= MaxEmail && MailAddress.TryCreate(email, out var adres) && adres.Address == email
+        && adres.Host.Contains('.', StringComparison.Ordinal);
+
+    private static void Verplicht(Formulierfouten fouten, string veld, string waarde, string leeg, int max, string wat)
+    {
+        if (string.IsNullOrWhiteSpace(waarde))
+        {
+            fouten.Voeg(veld, leeg);
+        }
+
+        Lengte(fouten, veld, waarde, max, wat);
+    }
+
+    private static void Lengte(Formulierfouten fouten, string veld, string waarde, int max, string wat)
+    {
+        if (waarde.Length > max)
+        {
+            fouten.Voeg(veld, $"{wat} is te lang: maximaal {max} tekens. Nu zijn het er {waarde.Length}. Maak het korter; uw tekst is bewaard.");
+        }
+    }
+
+    [GeneratedRegex(@"^\+?[0-9 ()\-]+$")]
+    private static partial Regex TelefoonTekens();
+}
