@@ -1,0 +1,567 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Data.Sqlite;
+
+namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
+
+/// <summary>
+/// The makelpunt store in one SQLite file (the embedded default of DESIGN.md). WAL with synchronous=FULL: a commit
+/// is on disk before a method returns. All writes go through one writer connection behind a semaphore, so
+/// concurrent writers queue in memory instead of sleeping in SQLite's busy handler: for 16 parallel
+/// <see cref="OntvangAsync"/> calls that gave p95 7–9 ms against 9–15 ms with pooled writers and BEGIN IMMEDIATE
+/// (p99 9–14 against 10–37 ms, half the throughput). Reads use pooled read-only connections and see the last
+/// committed state. A melding is kept as one JSON document
+/// (the <see cref="Melding"/> record) plus the columns the queue filters and sorts on, recomputed on every change.
+/// </summary>
+/// <remarks>
+/// A sent concept keeps its row (without answers: those now live in the melding only) so a retry returns the first
+/// receipt and the confirmation page can show the status link; <see cref="BewaarConceptAsync"/> leaves a sent
+/// concept alone and <see cref="ConceptAsync"/> no longer returns it, so the wizard must start a new concept id
+/// after sending.
+/// </remarks>
+public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
+{
+    /// <summary>The schema this code creates and reads (PRAGMA user_version).</summary>
+    public const int SchemaVersie = 1;
+
+    public const int PerPagina = 25;
+
+    /// <summary>How many meldingen one anonymisation transaction handles; submitters wait at most one batch.</summary>
+    private const int AnonimiseerBatch = 100;
+
+    private const string Open = "status NOT IN ('Afgesloten', 'Geanonimiseerd')";
+
+    private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS meldingen (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            referentie TEXT NOT NULL UNIQUE,
+            concept_id TEXT NOT NULL UNIQUE,
+            status_token_hash TEXT NOT NULL UNIQUE,
+            ontvangen TEXT NOT NULL,
+            status TEXT NOT NULL,
+            team TEXT NOT NULL,
+            urgent INTEGER NOT NULL,
+            volgende_termijn TEXT NULL,
+            afgesloten_op TEXT NULL,
+            versie INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS meldingen_wachtrij ON meldingen (urgent DESC, volgende_termijn, ontvangen, id)
+            WHERE status NOT IN ('Afgesloten', 'Geanonimiseerd');
+        CREATE INDEX IF NOT EXISTS meldingen_afgesloten ON meldingen (status, afgesloten_op);
+
+        CREATE TABLE IF NOT EXISTS concepten (
+            id TEXT PRIMARY KEY,
+            antwoorden TEXT NULL,
+            stap INTEGER NOT NULL,
+            gewijzigd TEXT NOT NULL,
+            melding_id INTEGER NULL REFERENCES meldingen (id),
+            status_token TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS concepten_gewijzigd ON concepten (gewijzigd);
+        CREATE INDEX IF NOT EXISTS concepten_melding ON concepten (melding_id) WHERE melding_id IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            op TEXT NOT NULL,
+            wie_id TEXT NULL,
+            wie_naam TEXT NULL,
+            melding_id INTEGER NOT NULL REFERENCES meldingen (id),
+            actie TEXT NOT NULL,
+            tekst TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS audit_melding ON audit (melding_id, id);
+
+        CREATE TABLE IF NOT EXISTS dit_helpt (
+            dag TEXT NOT NULL,
+            levensdomein TEXT NOT NULL,
+            aantal INTEGER NOT NULL,
+            PRIMARY KEY (dag, levensdomein)
+        ) WITHOUT ROWID;
+        """;
+
+    private readonly string _leesVerbinding;
+    private readonly SqliteConnection _schrijver;
+    private readonly SemaphoreSlim _schrijfslot = new(1, 1);
+
+    public SqliteMakelpuntStore(string bestand)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bestand);
+        bestand = Path.GetFullPath(bestand);
+        Directory.CreateDirectory(Path.GetDirectoryName(bestand)!);
+        Bestand = bestand;
+
+        _schrijver = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = bestand,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        _leesVerbinding = new SqliteConnectionStringBuilder
+        {
+            DataSource = bestand,
+            Mode = SqliteOpenMode.ReadOnly, // the writer connection exists first and keeps the -wal and -shm files in place
+            Pooling = true,
+        }.ToString();
+
+        try
+        {
+            _schrijver.Open();
+            Voer(_schrijver, null, "PRAGMA journal_mode = WAL;"); // persistent in the file: every later connection is WAL too
+            // Overwrite deleted content: anonymised answers and notes must not linger in free pages of the file.
+            Voer(_schrijver, null, Pragmas + " PRAGMA secure_delete = ON;");
+            MaakSchema();
+        }
+        catch
+        {
+            _schrijver.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Bestand { get; }
+
+    public Task<MeldingConcept?> ConceptAsync(string conceptId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees(c =>
+        {
+            using var cmd = Opdracht(c, null, "SELECT antwoorden, stap, gewijzigd FROM concepten WHERE id = @id AND melding_id IS NULL",
+                ("@id", conceptId));
+            using var r = cmd.ExecuteReader();
+            return r.Read()
+                ? new MeldingConcept(conceptId, Ontleed(r.GetString(0), MakelpuntJson.Default.MeldingAntwoorden), r.GetInt32(1), Tijd(r.GetString(2)))
+                : null;
+        }));
+
+    public Task BewaarConceptAsync(MeldingConcept concept, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(concept);
+        ArgumentException.ThrowIfNullOrEmpty(concept.Id);
+        return SchrijfAsync((c, tx) => Voer(c, tx, """
+            INSERT INTO concepten (id, antwoorden, stap, gewijzigd) VALUES (@id, @antwoorden, @stap, @gewijzigd)
+            ON CONFLICT (id) DO UPDATE SET antwoorden = excluded.antwoorden, stap = excluded.stap, gewijzigd = excluded.gewijzigd
+            WHERE concepten.melding_id IS NULL
+            """,
+            ("@id", concept.Id),
+            ("@antwoorden", JsonSerializer.Serialize(concept.Antwoorden, MakelpuntJson.Default.MeldingAntwoorden)),
+            ("@stap", concept.Stap),
+            ("@gewijzigd", Tijd(concept.Gewijzigd))), cancellationToken);
+    }
+
+    public Task VerwijderConceptAsync(string conceptId, CancellationToken cancellationToken = default) =>
+        SchrijfAsync((c, tx) => Voer(c, tx, "DELETE FROM concepten WHERE id = @id", ("@id", conceptId)), cancellationToken);
+
+    public Task<Ontvangst> OntvangAsync(string conceptId, NieuweMelding melding, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conceptId);
+        ArgumentNullException.ThrowIfNull(melding);
+        ArgumentException.ThrowIfNullOrEmpty(melding.StatusToken);
+
+        return SchrijfAsync((c, tx) =>
+        {
+            // The concept id is the idempotency key for the life of the melding, also after the concept row is cleaned up.
+            if (EerdereOntvangst(c, tx, conceptId) is { } eerder)
+            {
+                return eerder;
+            }
+
+            // Inside BEGIN IMMEDIATE nobody else can take this id, so the reference can be part of the one insert.
+            var id = Scalar<long>(c, tx, "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'meldingen'), 0) + 1");
+            var referentie = $"SK-{Termijnen.Ontvangstdatum(melding.Ontvangen).Year}-{id:D5}";
+            var nieuw = new Melding(id, referentie, melding.Ontvangen, melding.Antwoorden, melding.Besluit, melding.Termijnen,
+                MeldingStatus.Nieuw, Versie: 1);
+
+            Voer(c, tx, """
+                INSERT INTO meldingen (id, referentie, concept_id, status_token_hash, ontvangen, status, team, urgent,
+                                       volgende_termijn, afgesloten_op, versie, data)
+                VALUES (@id, @referentie, @concept, @hash, @ontvangen, @status, @team, @urgent, @termijn, @afgesloten, @versie, @data)
+                """,
+                [("@referentie", referentie), ("@concept", conceptId), ("@hash", Hash(melding.StatusToken)),
+                    ("@ontvangen", Tijd(melding.Ontvangen)), .. Kolommen(nieuw)]);
+
+            Voer(c, tx, """
+                INSERT INTO concepten (id, antwoorden, stap, gewijzigd, melding_id, status_token)
+                VALUES (@id, NULL, 0, @gewijzigd, @melding, @token)
+                ON CONFLICT (id) DO UPDATE SET antwoorden = NULL, gewijzigd = excluded.gewijzigd,
+                    melding_id = excluded.melding_id, status_token = excluded.status_token
+                """,
+                ("@id", conceptId), ("@gewijzigd", Tijd(melding.Ontvangen)), ("@melding", id), ("@token", melding.StatusToken));
+
+            Audit(c, tx, id, melding.Ontvangen, wie: null, "Ontvangen");
+            return new Ontvangst(id, referentie, melding.StatusToken, melding.Termijnen, Nieuw: true);
+        }, cancellationToken);
+    }
+
+    public Task<Ontvangst?> OntvangstAsync(string conceptId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees(c =>
+        {
+            using var cmd = Opdracht(c, null, """
+                SELECT m.data, k.status_token FROM concepten k JOIN meldingen m ON m.id = k.melding_id WHERE k.id = @id
+                """, ("@id", conceptId));
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? Ontvangst(Melding(r.GetString(0)), r.IsDBNull(1) ? "" : r.GetString(1)) : null;
+        }));
+
+    public Task<MeldingStatusInfo?> StatusAsync(string statusToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(statusToken))
+        {
+            return Task.FromResult<MeldingStatusInfo?>(null);
+        }
+
+        return Task.FromResult(Lees(c =>
+        {
+            using var cmd = Opdracht(c, null, "SELECT data FROM meldingen WHERE status_token_hash = @hash", ("@hash", Hash(statusToken)));
+            if (cmd.ExecuteScalar() is not string data)
+            {
+                return null;
+            }
+
+            var m = Melding(data);
+            return new MeldingStatusInfo(m.Referentie, m.Ontvangen, m.Status, m.Termijnen.EersteContact, m.EersteContactOp is not null);
+        }));
+    }
+
+    public Task<Wachtrij> WachtrijAsync(WachtrijFilter filter, DateOnly vandaag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var pagina = Math.Max(1, filter.Pagina);
+        const string Waar = $"""
+            WHERE {Open}
+              AND (@team IS NULL OR team = @team)
+              AND (@status IS NULL OR status = @status)
+              AND (@urgent = 0 OR urgent = 1)
+              AND (@telaat = 0 OR volgende_termijn < @vandaag)
+            """;
+        (string, object?)[] parameters =
+        [
+            ("@team", filter.Team), ("@status", filter.Status?.ToString()), ("@urgent", filter.AlleenUrgent),
+            ("@telaat", filter.AlleenTeLaat), ("@vandaag", Datum(vandaag)),
+        ];
+
+        return Task.FromResult(Lees(c =>
+        {
+            // One read transaction: the count and the page come from the same snapshot.
+            using var tx = c.BeginTransaction(deferred: true);
+            var totaal = (int)Scalar<long>(c, tx, $"SELECT count(*) FROM meldingen {Waar}", parameters);
+            using var cmd = Opdracht(c, tx, $"""
+                SELECT data FROM meldingen {Waar}
+                ORDER BY urgent DESC, volgende_termijn ASC, ontvangen ASC, id ASC
+                LIMIT @aantal OFFSET @overslaan
+                """, [.. parameters, ("@aantal", PerPagina), ("@overslaan", (long)(pagina - 1) * PerPagina)]);
+            var meldingen = new List<Melding>(PerPagina);
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    meldingen.Add(Melding(r.GetString(0)));
+                }
+            }
+
+            tx.Commit();
+            return new Wachtrij(meldingen, totaal, pagina, PerPagina);
+        }));
+    }
+
+    public Task<Melding?> BekijkAsync(long id, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(wie);
+        return SchrijfAsync((c, tx) =>
+        {
+            var melding = LaadMelding(c, tx, id);
+            if (melding is not null)
+            {
+                Audit(c, tx, id, nu, wie, "Bekeken");
+            }
+
+            return melding;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Gebeurtenis>> GeschiedenisAsync(long id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees<IReadOnlyList<Gebeurtenis>>(c =>
+        {
+            using var cmd = Opdracht(c, null, "SELECT op, wie_id, wie_naam, actie, tekst FROM audit WHERE melding_id = @id ORDER BY id",
+                ("@id", id));
+            using var r = cmd.ExecuteReader();
+            var lijst = new List<Gebeurtenis>();
+            while (r.Read())
+            {
+                // No wie_id: the melder (Ontvangen) or the system (Geanonimiseerd).
+                var wie = r.IsDBNull(1) ? null : new Medewerker(r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2));
+                lijst.Add(new Gebeurtenis(Tijd(r.GetString(0)), wie, r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+            }
+
+            return lijst;
+        }));
+
+    public Task<Resultaat?> VoerUitAsync(long id, int versie, Handeling handeling, Medewerker wie, DateTimeOffset nu,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handeling);
+        ArgumentNullException.ThrowIfNull(wie);
+        return SchrijfAsync<Resultaat?>((c, tx) =>
+        {
+            var melding = LaadMelding(c, tx, id);
+            if (melding is null)
+            {
+                return null;
+            }
+
+            if (melding.Versie != versie)
+            {
+                return new Resultaat(null, "De melding is intussen gewijzigd door iemand anders. Bekijk hem opnieuw.");
+            }
+
+            var resultaat = Behandeling.Pas(melding, handeling, wie, nu);
+            if (resultaat.Melding is { } nieuw)
+            {
+                WerkBij(c, tx, nieuw);
+                Audit(c, tx, id, nu, wie, handeling.Actie, (handeling as NotitieMaken)?.Tekst);
+            }
+
+            return resultaat;
+        }, cancellationToken);
+    }
+
+    public Task TelDitHelptAsync(IReadOnlyList<string> levensdomeinen, DateOnly dag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(levensdomeinen);
+        var domeinen = levensdomeinen.Count == 0 ? ["onbekend"] : levensdomeinen.Distinct(StringComparer.Ordinal).ToArray();
+        return SchrijfAsync((c, tx) =>
+        {
+            foreach (var domein in domeinen)
+            {
+                Voer(c, tx, """
+                    INSERT INTO dit_helpt (dag, levensdomein, aantal) VALUES (@dag, @domein, 1)
+                    ON CONFLICT (dag, levensdomein) DO UPDATE SET aantal = aantal + 1
+                    """, ("@dag", Datum(dag)), ("@domein", domein));
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
+    public async Task<int> AnonimiseerAsync(DateTimeOffset afgeslotenVoor, DateTimeOffset nu, CancellationToken cancellationToken = default)
+    {
+        var totaal = 0;
+        int aantal;
+        do
+        {
+            // Batches, each its own transaction: a large backlog never holds the writer long.
+            aantal = await SchrijfAsync((c, tx) =>
+            {
+                var meldingen = new List<Melding>();
+                using (var cmd = Opdracht(c, tx, """
+                    SELECT data FROM meldingen WHERE status = 'Afgesloten' AND afgesloten_op < @voor ORDER BY id LIMIT @aantal
+                    """, ("@voor", Tijd(afgeslotenVoor)), ("@aantal", AnonimiseerBatch)))
+                using (var r = cmd.ExecuteReader())
+                {
+                    while (r.Read())
+                    {
+                        meldingen.Add(Melding(r.GetString(0)));
+                    }
+                }
+
+                foreach (var m in meldingen)
+                {
+                    // Staff names stay: they are not the inwoner's data, and the audit log must show who saw what.
+                    WerkBij(c, tx, m with
+                    {
+                        Antwoorden = Anoniem(m.Antwoorden),
+                        Status = MeldingStatus.Geanonimiseerd,
+                        Versie = m.Versie + 1,
+                    });
+                    Voer(c, tx, "UPDATE audit SET tekst = NULL WHERE melding_id = @id AND tekst IS NOT NULL", ("@id", m.Id));
+                    Voer(c, tx, "DELETE FROM concepten WHERE melding_id = @id", ("@id", m.Id));
+                    Audit(c, tx, m.Id, nu, wie: null, "Geanonimiseerd", wieNaam: "systeem");
+                }
+
+                return meldingen.Count;
+            }, cancellationToken).ConfigureAwait(false);
+            totaal += aantal;
+        }
+        while (aantal == AnonimiseerBatch);
+
+        if (totaal > 0)
+        {
+            // The old pages are still in the WAL until it is checkpointed and truncated.
+            await _schrijfslot.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                Voer(_schrijver, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+            finally
+            {
+                _schrijfslot.Release();
+            }
+        }
+
+        return totaal;
+    }
+
+    public Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default) =>
+        SchrijfAsync((c, tx) => Voer(c, tx, "DELETE FROM concepten WHERE gewijzigd < @voor", ("@voor", Tijd(ouderDan))), cancellationToken);
+
+    public void Dispose()
+    {
+        _schrijver.Dispose();
+        using (var lezer = new SqliteConnection(_leesVerbinding))
+        {
+            SqliteConnection.ClearPool(lezer);
+        }
+
+        _schrijfslot.Dispose();
+    }
+
+    /// <summary>Only what statistics need: soort, levensdomeinen, niet pluis and urgency; every text empty, every consent false.</summary>
+    internal static MeldingAntwoorden Anoniem(MeldingAntwoorden a) => new()
+    {
+        Soort = a.Soort,
+        Levensdomeinen = a.Levensdomeinen,
+        NietPluis = a.NietPluis,
+        Urgentie = a.Urgentie,
+    };
+
+    /// <summary>Runs <paramref name="werk"/> on the writer connection in one BEGIN IMMEDIATE transaction and commits.
+    /// Cancellation counts only while waiting for the writer: once the work runs, it commits.</summary>
+    internal async Task<T> SchrijfAsync<T>(Func<SqliteConnection, SqliteTransaction, T> werk, CancellationToken cancellationToken)
+    {
+        await _schrijfslot.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var tx = _schrijver.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
+            var resultaat = werk(_schrijver, tx);
+            tx.Commit();
+            return resultaat;
+        }
+        finally
+        {
+            _schrijfslot.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="werk"/> on a pooled read connection.</summary>
+    internal T Lees<T>(Func<SqliteConnection, T> werk)
+    {
+        using var c = new SqliteConnection(_leesVerbinding);
+        c.Open();
+        Voer(c, null, Pragmas);
+        return werk(c);
+    }
+
+    private void MaakSchema()
+    {
+        var versie = Scalar<long>(_schrijver, null, "PRAGMA user_version");
+        if (versie > SchemaVersie)
+        {
+            throw new InvalidOperationException(
+                $"Het makelpuntbestand {Bestand} heeft schemaversie {versie}; deze versie van het portaal kent alleen {SchemaVersie}.");
+        }
+
+        using var tx = _schrijver.BeginTransaction(deferred: false);
+        Voer(_schrijver, tx, Schema);
+        Voer(_schrijver, tx, $"PRAGMA user_version = {SchemaVersie};");
+        tx.Commit();
+    }
+
+    private static Ontvangst? EerdereOntvangst(SqliteConnection c, SqliteTransaction tx, string conceptId)
+    {
+        using var cmd = Opdracht(c, tx, """
+            SELECT m.data, k.status_token FROM meldingen m LEFT JOIN concepten k ON k.melding_id = m.id WHERE m.concept_id = @id
+            """, ("@id", conceptId));
+        using var r = cmd.ExecuteReader();
+
+        // Without the concept row the plain token is gone (only its hash is kept): the receipt has an empty token then.
+        return r.Read() ? Ontvangst(Melding(r.GetString(0)), r.IsDBNull(1) ? "" : r.GetString(1)) : null;
+    }
+
+    private static Ontvangst Ontvangst(Melding m, string token) => new(m.Id, m.Referentie, token, m.Termijnen, Nieuw: false);
+
+    private static Melding? LaadMelding(SqliteConnection c, SqliteTransaction tx, long id)
+    {
+        using var cmd = Opdracht(c, tx, "SELECT data FROM meldingen WHERE id = @id", ("@id", id));
+        return cmd.ExecuteScalar() is string data ? Melding(data) : null;
+    }
+
+    private static void WerkBij(SqliteConnection c, SqliteTransaction tx, Melding m) =>
+        Voer(c, tx, """
+            UPDATE meldingen SET status = @status, team = @team, urgent = @urgent, volgende_termijn = @termijn,
+                afgesloten_op = @afgesloten, versie = @versie, data = @data
+            WHERE id = @id
+            """, Kolommen(m));
+
+    /// <summary>The columns derived from a melding, recomputed on every write so they never disagree with its JSON.</summary>
+    private static (string, object?)[] Kolommen(Melding m) =>
+    [
+        ("@id", m.Id),
+        ("@status", m.Status.ToString()),
+        ("@team", m.Besluit.Team),
+        ("@urgent", m.Besluit.Urgent),
+        ("@termijn", m.EerstvolgendeTermijn is { } t ? Datum(t) : null),
+        ("@afgesloten", m.AfgeslotenOp is { } a ? Tijd(a) : null),
+        ("@versie", m.Versie),
+        ("@data", JsonSerializer.Serialize(m, MakelpuntJson.Default.Melding)),
+    ];
+
+    private static void Audit(SqliteConnection c, SqliteTransaction tx, long meldingId, DateTimeOffset op, Medewerker? wie, string actie,
+        string? tekst = null, string? wieNaam = null) =>
+        Voer(c, tx, """
+            INSERT INTO audit (op, wie_id, wie_naam, melding_id, actie, tekst) VALUES (@op, @wieId, @wieNaam, @melding, @actie, @tekst)
+            """,
+            ("@op", Tijd(op)), ("@wieId", wie?.Id), ("@wieNaam", wie?.Naam ?? wieNaam), ("@melding", meldingId), ("@actie", actie),
+            ("@tekst", tekst));
+
+    private static Melding Melding(string data) => Ontleed(data, MakelpuntJson.Default.Melding);
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    // Instants as fixed-width UTC text, so text order is time order; the original offset stays in the JSON.
+    private static string Tijd(DateTimeOffset tijd) =>
+        tijd.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Tijd(string tekst) =>
+        DateTimeOffset.ParseExact(tekst, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static string Datum(DateOnly datum) => datum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static SqliteCommand Opdracht(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Naam, object? Waarde)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (naam, waarde) in parameters)
+        {
+            cmd.Parameters.AddWithValue(naam, waarde ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+
+    private static int Voer(SqliteConnection c, SqliteTransaction? tx, string sql, params (string, object?)[] parameters)
+    {
+        using var cmd = Opdracht(c, tx, sql, parameters);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static T Scalar<T>(SqliteConnection c, SqliteTransaction? tx, string sql, params (string, object?)[] parameters)
+    {
+        using var cmd = Opdracht(c, tx, sql, parameters);
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private static T Ontleed<T>(string json, JsonTypeInfo<T> type) =>
+        JsonSerializer.Deserialize(json, type) ?? throw new InvalidDataException("Lege JSON in het makelpuntbestand.");
+}
+
+/// <summary>The JSON of a stored melding and concept: enums as names, computed properties left out.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, IgnoreReadOnlyProperties = true)]
+[JsonSerializable(typeof(Melding))]
+[JsonSerializable(typeof(MeldingAntwoorden))]
+internal sealed partial class MakelpuntJson : JsonSerializerContext;
