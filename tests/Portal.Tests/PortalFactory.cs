@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace SocialeKaart.Portal.Tests;
 
@@ -10,11 +11,34 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _index = Path.Combine(Path.GetTempPath(), "sk-portal-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The folder of this portal's index, makelpunt store and accounts.</summary>
+    public string Map => _index;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Zoekindex:Map", _index);
+        builder.UseSetting("Zoekindex:Map", Path.Combine(_index, "index"));
+        builder.UseSetting("Makelpunt:Opslag:Bestand", Path.Combine(_index, "makelpunt.db"));
+        builder.UseSetting("Accounts:Bestand", Path.Combine(_index, "accounts.db"));
         builder.UseEnvironment("Production");
+
+        // Every in-process request comes from the same (unknown) address; the rate-limit test sets its own limits.
+        builder.UseSetting("Melding:StappenPerMinuut", "100000");
+        builder.UseSetting("Melding:VerzendingenPerUur", "100000");
+        foreach (var (key, value) in Instellingen)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Logging is not null)
+        {
+            builder.ConfigureLogging(Logging);
+        }
     }
+
+    /// <summary>Extra configuration for this portal (set before the first request).</summary>
+    public Dictionary<string, string?> Instellingen { get; } = [];
+
+    public Action<ILoggingBuilder>? Logging { get; set; }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
