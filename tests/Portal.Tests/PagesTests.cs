@@ -171,7 +171,7 @@ public sealed class PagesTests(PortalFactory factory) : IClassFixture<PortalFact
         var (response, doc) = await _client.GetPageAsync("/aanbod/schuldhulpverlening-gemeente");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Via het loket", doc.QuerySelector(".toegang")!.TextContent);
-        Assert.NotNull(doc.QuerySelector(".route.loket a[href='/melding']"));
+        Assert.NotNull(doc.QuerySelector(".route.loket a[href^='/melding?levensdomein=']"));
         var html = doc.DocumentElement.OuterHtml;
         Assert.DoesNotContain(intern.Toewijzingscriteria!, html);
         Assert.DoesNotContain(intern.Notities!, html);

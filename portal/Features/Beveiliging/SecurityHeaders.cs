@@ -7,6 +7,9 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private static bool MetPersoonsgegevens(PathString path) =>
+        path.StartsWithSegments("/melding") || path.StartsWithSegments("/makelpunt") || path.StartsWithSegments("/account");
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -19,6 +22,13 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                if (MetPersoonsgegevens(context.Request.Path))
+                {
+                    // Pages with someone's answers or a melding: never kept by a browser or proxy (a shared library
+                    // computer's back button asks the server again, which shows the saved draft to its own cookie only).
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             await next();
