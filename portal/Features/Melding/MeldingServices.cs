@@ -24,7 +24,7 @@ public sealed class MeldingOptions
 }
 
 /// <summary>The draft of the melding in progress, found through a random id in an HttpOnly cookie.</summary>
-public sealed class MeldingConcepten(IMakelpuntStore store, TimeProvider time, IOptions<MakelpuntOpslagOptions> opslag)
+public sealed class MeldingConcepten(IMakelpuntStore store, TimeProvider time)
 {
     public const string Cookie = "sk-melding";
 
@@ -52,7 +52,8 @@ public sealed class MeldingConcepten(IMakelpuntStore store, TimeProvider time, I
             IsEssential = true,
             SameSite = SameSiteMode.Lax,
             Secure = context.Request.IsHttps,
-            MaxAge = TimeSpan.FromHours(opslag.Value.ConceptUren),
+            // A session cookie: on a shared computer (library, buurthuis) closing the browser ends the access to the
+            // answers; the draft itself is deleted by the Opruimdienst after Makelpunt:Opslag:ConceptUren.
             Path = "/melding",
         });
         return concept;
