@@ -12,6 +12,7 @@ using SocialeKaart.Kaart.Search;
 // sk-bench report --results FILE
 // sk-bench mix [--queries 1000] [--seed S] [--list]          (the make-up of the query mix)
 // sk-bench plan --index DIR --text "ik heb schulden"         (how the planner reads a text)
+// sk-bench melding --url URL [--clients 16] [--warmup-seconds 10] [--seconds 30]   (the melding wizard of a running portal under load)
 // Run each size (and index and query) in its own process so that peak memory figures do not mix; scripts/bench.sh does that.
 var command = args.Length > 0 ? args[0] : "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -24,6 +25,7 @@ try
         "report" => Bench.Report(options),
         "plan" => Bench.Plan(options),
         "mix" => Bench.Mix(options),
+        "melding" => await MeldingLoad.RunAsync(options),
         _ => Bench.Help(),
     };
 }
@@ -97,6 +99,7 @@ namespace SocialeKaart.Benchmarks
                 sk-bench report --results FILE
                 sk-bench mix    [--queries 1000] [--seed S] [--list]
                 sk-bench plan   --index DIR --text TEXT
+                sk-bench melding --url URL [--clients 16] [--warmup-seconds 10] [--seconds 30]
                 """);
             return 1;
         }
