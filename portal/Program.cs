@@ -6,6 +6,7 @@ using SocialeKaart.Portal.Features.Melding;
 using SocialeKaart.Portal.Features.Zoeken;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSleutels();
 builder.AddZoeken();
 builder.AddMelding();
 builder.AddAccounts();

@@ -19,6 +19,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Zoekindex:Map", Path.Combine(_index, "index"));
         builder.UseSetting("Makelpunt:Opslag:Bestand", Path.Combine(_index, "makelpunt.db"));
         builder.UseSetting("Accounts:Bestand", Path.Combine(_index, "accounts.db"));
+        builder.UseSetting("Sleutels:Map", Path.Combine(_index, "keys"));
         builder.UseEnvironment("Production");
 
         // Every in-process request comes from the same (unknown) address; the rate-limit test sets its own limits.

@@ -52,6 +52,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         info.Environment["Zoekindex__BouwBijStart"] = bouwIndex ? "true" : "false";
         info.Environment["Makelpunt__Opslag__Bestand"] = Path.Combine(map, "makelpunt.db");
         info.Environment["Accounts__Bestand"] = Path.Combine(map, "accounts.db");
+        info.Environment["Sleutels__Map"] = Path.Combine(map, "keys");
         // All clients of a test share one address; the limits are tested in-process (MeldingLimietTests).
         info.Environment["Melding__StappenPerMinuut"] = "100000";
         info.Environment["Melding__VerzendingenPerUur"] = "100000";
