@@ -10,6 +10,7 @@ builder.AddSleutels();
 builder.AddZoeken();
 builder.AddMelding();
 builder.AddAccounts();
+builder.AddLimieten();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery();
@@ -30,7 +31,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseLimieten();
 app.UseAntiforgery();
 
 app.MapZoekApi();

@@ -25,6 +25,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // Every in-process request comes from the same (unknown) address; the rate-limit test sets its own limits.
         builder.UseSetting("Melding:StappenPerMinuut", "100000");
         builder.UseSetting("Melding:VerzendingenPerUur", "100000");
+        builder.UseSetting("Melding:InlogpogingenPerMinuut", "100000");
         foreach (var (key, value) in Instellingen)
         {
             builder.UseSetting(key, value);

@@ -124,12 +124,26 @@ public static class AccountsServices
             }
         }
 
+        var gebruikers = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
         if (!scope.ServiceProvider.GetRequiredService<IOptions<AccountsOptions>>().Value.DemoAccounts)
         {
+            // Their password is in the README: a data folder once started as the demo must not keep them.
+            foreach (var (email, _, _) in DemoAccounts.Alle)
+            {
+                if (await gebruikers.FindByEmailAsync(email) is { } demo)
+                {
+                    Controleer(await gebruikers.DeleteAsync(demo));
+                }
+            }
+
             return;
         }
 
-        var gebruikers = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning("Accounts:DemoAccounts staat aan buiten Development: de demo-accounts hebben een openbaar wachtwoord.");
+        }
+
         foreach (var (email, naam, rol) in DemoAccounts.Alle)
         {
             if (await gebruikers.FindByEmailAsync(email) is not null)

@@ -24,6 +24,12 @@ public sealed record ContactGehad : Handeling
     public override string Actie => "Eerste contact gehad";
 }
 
+/// <summary>The first schuldhulp conversation took place (meets the Wgs deadline).</summary>
+public sealed record SchuldhulpgesprekGehad : Handeling
+{
+    public override string Actie => "Eerste schuldhulpgesprek gehad";
+}
+
 public sealed record Doorverwijzen(string AanbodId, string AanbodNaam) : Handeling
 {
     public override string Actie => $"Doorverwezen naar {AanbodNaam}";
@@ -81,6 +87,9 @@ public static class Behandeling
                     Status = inBehandeling ? melding.Status : MeldingStatus.InBehandeling,
                 });
 
+            case Toewijzen toewijzen when melding.Behandelaar?.Id == toewijzen.Aan.Id:
+                return Weiger($"{toewijzen.Aan.Naam} heeft deze melding al.");
+
             case Toewijzen toewijzen:
                 return Gelukt(melding with
                 {
@@ -111,6 +120,9 @@ public static class Behandeling
         {
             ContactGehad when melding.EersteContactOp is not null => Weiger("Het eerste contact is al vastgelegd."),
             ContactGehad => Gelukt(melding with { EersteContactOp = nu }),
+            SchuldhulpgesprekGehad when melding.Termijnen.SchuldhulpEersteGesprek is null => Weiger("Deze melding gaat niet over schuldhulp."),
+            SchuldhulpgesprekGehad when melding.SchuldhulpgesprekOp is not null => Weiger("Het eerste schuldhulpgesprek is al vastgelegd."),
+            SchuldhulpgesprekGehad => Gelukt(melding with { SchuldhulpgesprekOp = nu, EersteContactOp = melding.EersteContactOp ?? nu }),
             Doorverwijzen d when string.IsNullOrWhiteSpace(d.AanbodId) => Weiger("Kies het aanbod waarnaar u doorverwijst."),
             Doorverwijzen d => Gelukt(melding with
             {
@@ -118,6 +130,7 @@ public static class Behandeling
                 Verwijzingen = [.. melding.Verwijzingen, new Verwijzing(d.AanbodId, d.AanbodNaam, nu)],
             }),
             HuisbezoekPlannen h when h.Op < nu => Weiger("Een huisbezoek plant u in de toekomst."),
+            HuisbezoekPlannen h when h.Op > nu.AddYears(1) => Weiger("Een huisbezoek plant u binnen een jaar."),
             HuisbezoekPlannen h => Gelukt(melding with { Status = MeldingStatus.HuisbezoekGepland, HuisbezoekOp = h.Op }),
             Afsluiten a => Gelukt(melding with { Status = MeldingStatus.Afgesloten, Uitkomst = a.Uitkomst, AfgeslotenOp = nu }),
             _ => Weiger("Deze handeling kennen wij niet."),

@@ -118,6 +118,9 @@ public sealed record Melding(
     /// <summary>When first contact with the inwoner was recorded; this meets the first-contact (and Wgs) deadline.</summary>
     public DateTimeOffset? EersteContactOp { get; init; }
 
+    /// <summary>When the first schuldhulp conversation took place; this meets the Wgs deadline (a phone call does not).</summary>
+    public DateTimeOffset? SchuldhulpgesprekOp { get; init; }
+
     public DateTimeOffset? HuisbezoekOp { get; init; }
 
     /// <summary>The aanbod (id and name) the melding was referred to, latest last.</summary>
@@ -150,10 +153,12 @@ public static class Termijnbewaking
         if (melding.EersteContactOp is null)
         {
             open.Add(melding.Termijnen.EersteContact);
-            if (melding.Termijnen.SchuldhulpEersteGesprek is { } wgs)
-            {
-                open.Add(wgs);
-            }
+        }
+
+        // Wgs art. 4a asks for a first conversation about the debts, not just contact.
+        if (melding.SchuldhulpgesprekOp is null && melding.Termijnen.SchuldhulpEersteGesprek is { } wgs)
+        {
+            open.Add(wgs);
         }
 
         open.Add(melding.Termijnen.WmoOnderzoekKlaar);

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SocialeKaart.Portal.Features.Makelpunt;
 using SocialeKaart.Portal.Features.Makelpunt.Opslag;
@@ -21,6 +18,14 @@ public sealed class MeldingOptions
     /// <summary>Sent meldingen per hour per address.</summary>
     [Range(1, 100_000)]
     public int VerzendingenPerUur { get; set; } = 20;
+
+    /// <summary>Login attempts per minute per address (on top of Identity's lockout per account).</summary>
+    [Range(1, 100_000)]
+    public int InlogpogingenPerMinuut { get; set; } = 10;
+
+    /// <summary>The largest form post of the melding, in bytes: all answers of a step fit many times over.</summary>
+    [Range(1024, 10_000_000)]
+    public int MaxFormulierBytes { get; set; } = 64 * 1024;
 }
 
 /// <summary>The draft of the melding in progress, found through a random id in an HttpOnly cookie.</summary>
@@ -88,9 +93,7 @@ public sealed class MeldingVersturen(IMakelpuntStore store, Routering routering,
 
 public static class MeldingServices
 {
-    public const string StappenPolicy = "melding-stappen";
-
-    /// <summary>The makelpunt rules and store, the melding wizard's services, and rate limits on its form posts.</summary>
+    /// <summary>The makelpunt rules and store and the melding wizard's services (its limits: <see cref="Beveiliging.Limieten"/>).</summary>
     public static WebApplicationBuilder AddMelding(this WebApplicationBuilder builder)
     {
         builder.Services.AddMakelpuntRegels();
@@ -99,33 +102,8 @@ public static class MeldingServices
         builder.Services.AddScoped<MeldingConcepten>();
         builder.Services.AddScoped<MeldingVersturen>();
 
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsMeldingPost(context)
-                        ? RateLimitPartition.GetFixedWindowLimiter("stap:" + Adres(context), _ => Venster(context, o => o.StappenPerMinuut, TimeSpan.FromMinutes(1)))
-                        : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsMeldingPost(context) && context.Request.Path.StartsWithSegments(MeldingPaden.Versturen)
-                        ? RateLimitPartition.GetFixedWindowLimiter("verstuur:" + Adres(context), _ => Venster(context, o => o.VerzendingenPerUur, TimeSpan.FromHours(1)))
-                        : RateLimitPartition.GetNoLimiter("")));
-        });
         return builder;
     }
-
-    private static bool IsMeldingPost(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/melding");
-
-    private static string Adres(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
-
-    private static FixedWindowRateLimiterOptions Venster(HttpContext context, Func<MeldingOptions, int> limiet, TimeSpan venster) => new()
-    {
-        PermitLimit = limiet(context.RequestServices.GetRequiredService<IOptions<MeldingOptions>>().Value),
-        Window = venster,
-        QueueLimit = 0,
-    };
 }
 
 /// <summary>The URLs of the melding; each step page owns one.</summary>

@@ -90,6 +90,38 @@ public sealed class MakelpuntToegangTests(PortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task DemoAccounts_AreRemovedWhenTheFlagIsOff()
+    {
+        var map = Path.Combine(Path.GetTempPath(), "sk-demo-" + Guid.NewGuid().ToString("N"));
+        var accounts = Path.Combine(map, "accounts.db");
+        try
+        {
+            using (var demo = new PortalFactory { Instellingen = { ["Accounts:Bestand"] = accounts, ["Accounts:DemoAccounts"] = "true" } })
+            {
+                var login = await demo.Client().PostFormAsync("/account/inloggen", "inloggen",
+                    ("Invoer.Email", DemoAccounts.Alle[0].Email), ("Invoer.Wachtwoord", DemoAccounts.Wachtwoord));
+                Assert.Equal(HttpStatusCode.Redirect, login.Status);
+            }
+
+            using var productie = new PortalFactory { Instellingen = { ["Accounts:Bestand"] = accounts } };
+            var weg = await productie.Client().PostFormAsync("/account/inloggen", "inloggen",
+                ("Invoer.Email", DemoAccounts.Alle[0].Email), ("Invoer.Wachtwoord", DemoAccounts.Wachtwoord));
+            Assert.Equal(HttpStatusCode.BadRequest, weg.Status);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(map, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
     public async Task Login_WrongPassword_Is400WithAMessage()
     {
         var antwoord = await factory.Client().PostFormAsync("/account/inloggen", "inloggen", ("Invoer.Email", "niemand@test.example"), ("Invoer.Wachtwoord", "fout"));
@@ -200,6 +232,48 @@ public sealed class MakelpuntBehandelTests(PortalFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Conflict, antwoord.Status);
         Assert.Contains(antwoord.Fouten, f => f.Contains("intussen gewijzigd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Notitie_TooLong_Is400LinkedToTheFieldAndKeepsTheText()
+    {
+        var (id, _) = await TestAccounts.MeldingAsync(factory);
+        var client = await TestAccounts.IngelogdAsync(factory, Rollen.Consulent);
+        var url = $"/makelpunt/meldingen/{id}";
+        var lang = new string('n', 4001);
+
+        var antwoord = await client.PostFormAsync(url, "notitie", ("versie", Versie(await client.OpenAsync(url))), ("notitie", lang));
+
+        Assert.Equal(HttpStatusCode.BadRequest, antwoord.Status);
+        Assert.Equal("#notitie", antwoord.Document.QuerySelector(".foutoverzicht a")?.GetAttribute("href"));
+        Assert.Equal(lang, antwoord.Document.QuerySelector("textarea#notitie")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("geen-datum")]
+    public async Task Huisbezoek_OddDate_Is400WithAMessage(string datum)
+    {
+        var (id, _) = await TestAccounts.MeldingAsync(factory);
+        var client = await TestAccounts.IngelogdAsync(factory, Rollen.Consulent);
+        var url = $"/makelpunt/meldingen/{id}";
+        await client.PostFormAsync(url, "oppakken", ("versie", Versie(await client.OpenAsync(url))));
+
+        var antwoord = await client.PostFormAsync(url, "huisbezoek", ("versie", Versie(await client.OpenAsync(url))), ("datum", datum), ("tijd", "00:00"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, antwoord.Status);
+        Assert.Equal("#datum", antwoord.Document.QuerySelector(".foutoverzicht a")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    [InlineData("-1")]
+    public async Task Wachtrij_OddPage_IsNotAnError(string pagina)
+    {
+        var client = await TestAccounts.IngelogdAsync(factory, Rollen.Consulent);
+        Assert.Equal(HttpStatusCode.OK, (await client.OpenAsync($"/makelpunt?pagina={pagina}&status=Onzin&team=%00")).Status);
     }
 
     [Fact]

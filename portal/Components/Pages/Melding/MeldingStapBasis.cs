@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Components;
 using SocialeKaart.Kaart.Content;
 using SocialeKaart.Portal.Components.Shared;
@@ -42,30 +43,49 @@ public abstract class MeldingStapBasis : ComponentBase
 
     protected string Titel => $"{(Fouten.Count > 0 ? "Fout: " : "")}Stap {Stap.Nummer} van {MeldingStappen.Alle.Count}: {Stap.Titel} - Melding doen - Sociale Kaart Veenendaal";
 
+    /// <summary>Where this request must go instead (no draft, already sent, step not reached yet). A GET is redirected
+    /// at once; a POST is redirected by its submit handler (<see cref="LeidOm"/>), because the form must still be
+    /// rendered for the framework to dispatch the post: a double click on "Melding versturen" ends on the confirmation.</summary>
+    protected string? Omleiding { get; private set; }
+
     protected override async Task OnInitializedAsync()
     {
         if (await Concepten.VerstuurdAsync(HttpContext) is not null)
         {
-            Navigation.NavigateTo(MeldingPaden.Verstuurd);
-            return;
+            Omleiding = MeldingPaden.Verstuurd;
         }
-
-        var concept = await Concepten.HuidigAsync(HttpContext);
-        if (concept is null)
+        else if (await Concepten.HuidigAsync(HttpContext) is not { } concept)
         {
-            Navigation.NavigateTo(MeldingPaden.Start);
-            return;
+            Omleiding = MeldingPaden.Start;
         }
-
-        if (Stap.Nummer > concept.Stap + 1)
+        else if (Stap.Nummer > concept.Stap + 1)
         {
-            Navigation.NavigateTo(MeldingStappen.Nummer(concept.Stap + 1).Url);
-            return;
+            Omleiding = MeldingStappen.Nummer(concept.Stap + 1).Url;
+        }
+        else
+        {
+            Concept = concept;
+            Antwoorden = concept.Antwoorden;
+            await OnStapGeladenAsync();
         }
 
-        Concept = concept;
-        Antwoorden = concept.Antwoorden;
-        await OnStapGeladenAsync();
+        if (Omleiding is not null && !IsPost)
+        {
+            Navigation.NavigateTo(Omleiding);
+        }
+    }
+
+    /// <summary>For submit handlers: true (and redirected) when this post cannot be handled here.</summary>
+    [MemberNotNullWhen(false, nameof(Concept))]
+    protected bool LeidOm()
+    {
+        if (Omleiding is null && Concept is not null)
+        {
+            return false;
+        }
+
+        Navigation.NavigateTo(Omleiding ?? MeldingPaden.Start);
+        return true;
     }
 
     protected virtual Task OnStapGeladenAsync() => Task.CompletedTask;
@@ -78,7 +98,7 @@ public abstract class MeldingStapBasis : ComponentBase
     /// <summary>The submit handler of the step's form.</summary>
     protected async Task VerwerkAsync()
     {
-        if (Concept is null)
+        if (LeidOm())
         {
             return;
         }
