@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialeKaart.Portal.BrowserTests;
 
 /// <summary>WCAG 2.1 AA as far as a machine can tell (axe-core), and reflow at 320 CSS pixels (= 1280 px at 400% zoom).</summary>
-public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class AccessibilityTests(BrowserFixture fixture, PortalServer server) : BrowserTest(fixture, server)
 {
     public static TheoryData<string> Pages => PublicPages.Names;
 

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SocialeKaart.Portal.BrowserTests;
 
 /// <summary>autocomplete.js: the ARIA 1.2 combobox pattern on the search box.</summary>
-public sealed class AutocompleteTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class AutocompleteTests(BrowserFixture fixture, PortalServer server) : BrowserTest(fixture, server)
 {
     private static ILocator Zoekvak(IPage page) => page.GetByRole(AriaRole.Combobox, new() { Name = PortalPagina.ZoekLabel, Exact = true });
 
@@ -39,10 +39,8 @@ public sealed class AutocompleteTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(zoekvak).ToBeFocusedAsync(); // focus stays in the box; the option is only "active"
         var suggestie = (await eerste.TextContentAsync())!;
 
-        await zoekvak.PressAsync("Enter");
-
-        await page.WaitForURLAsync(url =>
-            new Uri(url).AbsolutePath == ZoekResultatenPagina.Pad && HttpUtility.ParseQueryString(new Uri(url).Query)["q"] == suggestie, new() { WaitUntil = WaitUntilState.Commit });
+        await PortalPagina.KlikNaarAsync(page, () => zoekvak.PressAsync("Enter"), url =>
+            new Uri(url).AbsolutePath == ZoekResultatenPagina.Pad && HttpUtility.ParseQueryString(new Uri(url).Query)["q"] == suggestie);
         await Expect(new ZoekResultatenPagina(page).Kop).ToHaveTextAsync($"Zoekresultaten voor ‘{suggestie}’");
         Assert.True(ConsoleErrors.Count == 0, Describe(ConsoleErrors));
     }

@@ -6,7 +6,7 @@ namespace SocialeKaart.Portal.BrowserTests;
 /// The portal sends a strict CSP (no inline script or style). Chromium reports anything the policy blocks as a console
 /// error, so a page without console errors is a page that works under the policy.
 /// </summary>
-public sealed class ContentSecurityPolicyTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class ContentSecurityPolicyTests(BrowserFixture fixture, PortalServer server) : BrowserTest(fixture, server)
 {
     public static TheoryData<string> Pages => PublicPages.Names;
 

@@ -10,7 +10,7 @@ namespace SocialeKaart.Portal.BrowserTests;
 /// The inwoner's way through the portal: search, narrow down, open an aanbod, keep it, print the list, go back.
 /// It must work the same with and without JavaScript (static rendering, state in the URL, POST forms for the lijstje).
 /// </summary>
-public sealed partial class InwonerJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed partial class InwonerJourneyTests(BrowserFixture fixture, PortalServer server) : BrowserTest(fixture, server)
 {
     [Fact]
     public Task InwonerJourney_FindsKeepsAndPrintsAanbod_WithJavaScript() => JourneyAsync(javaScript: true);

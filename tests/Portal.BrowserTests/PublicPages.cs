@@ -6,7 +6,12 @@ namespace SocialeKaart.Portal.BrowserTests;
 /// <summary>Every public page of the portal in each state worth checking, by a short name that reads well in test output.</summary>
 public static class PublicPages
 {
-    public sealed record Entry(string Url, int Status, bool MetLijstje = false);
+    /// <param name="Url">The page's address (for the status page: its shape; the real one has a secret token).</param>
+    /// <param name="Voorbereiden">
+    /// Brings this browser into the page's state first (a lijstje, a melding draft up to a step, a sent melding) through
+    /// the UI, and returns the address to open: <paramref name="Url"/>, or one only known afterwards.
+    /// </param>
+    public sealed record Entry(string Url, int Status, Func<IPage, Task<string>>? Voorbereiden = null);
 
     // One aanbod of each kind: the lijstje and the print view show both routes to help.
     public const string DirectId = "taalcafe-de-brug";
@@ -26,9 +31,35 @@ public static class PublicPages
         ["aanbod-bestaat-niet-404"] = new("/aanbod/bestaat-niet", 404),
         ["pagina-bestaat-niet-404"] = new("/bestaat/ook/niet", 404),
         ["lijstje-leeg"] = new("/lijstje", 200),
-        ["lijstje-met-aanbod"] = new("/lijstje", 200, MetLijstje: true),
-        ["lijstje-afdrukken"] = new("/lijstje/afdrukken", 200, MetLijstje: true),
-        ["melding"] = new("/melding", 200),
+        ["lijstje-met-aanbod"] = new("/lijstje", 200, MetLijstje("/lijstje")),
+        ["lijstje-afdrukken"] = new("/lijstje/afdrukken", 200, MetLijstje("/lijstje/afdrukken")),
+        ["melding"] = new(MeldingStartPagina.Pad, 200),
+        ["melding-met-concept"] = new(MeldingStartPagina.Pad, 200, MeldingTot(SituatieStap.Pad, open: MeldingStartPagina.Pad)),
+        ["melding-stap-1-voor-wie"] = new(VoorWieStap.Pad, 200, MeldingTot(VoorWieStap.Pad)),
+        ["melding-stap-2-waarover"] = new(WaaroverStap.Pad, 200, MeldingTot(WaaroverStap.Pad)),
+        ["melding-stap-3-situatie"] = new(SituatieStap.Pad, 200, MeldingTot(SituatieStap.Pad)),
+        ["melding-stap-4-aanbod"] = new(AanbodStap.Pad, 200, MeldingTot(AanbodStap.Pad)),
+        ["melding-stap-5-contact"] = new(ContactStap.Pad, 200, MeldingTot(ContactStap.Pad)),
+        ["melding-stap-6-controleren"] = new(ControlerenStap.Pad, 200, MeldingTot(ControlerenStap.Pad)),
+        ["melding-verstuurd"] = new(VerstuurdPagina.Pad, 200, async page =>
+        {
+            await MeldingInvullen.VerstuurAsync(page);
+            return VerstuurdPagina.Pad;
+        }),
+        ["melding-status"] = new(StatusPagina.Pad + "{token}", 200, async page =>
+        {
+            var verstuurd = await MeldingInvullen.VerstuurAsync(page);
+            return new Uri(await verstuurd.StatusLink.GetAttributeAsync("href") ?? throw new InvalidOperationException("No status link.")).PathAndQuery;
+        }),
+        ["melding-status-onbekend-404"] = new(StatusPagina.Pad + "bestaat-niet", 404),
+        ["melding-geholpen"] = new(GeholpenPagina.Pad, 200, async page =>
+        {
+            await MeldingInvullen.TotStapAsync(page, AanbodStap.Pad);
+            await new AanbodStap(page).GeholpenAsync();
+            return GeholpenPagina.Pad;
+        }),
+        ["inloggen"] = new(InloggenPagina.Pad, 200),
+        ["geen-toegang-403"] = new(GeenToegangPagina.Pad, 403),
     };
 
     public static TheoryData<string> Names => new(All.Keys);
@@ -37,18 +68,29 @@ public static class PublicPages
     public static async Task<(Entry Entry, IResponse Response)> OpenAsync(IPage page, string name)
     {
         var entry = All[name];
-        if (entry.MetLijstje)
+        var url = entry.Voorbereiden is null ? entry.Url : await entry.Voorbereiden(page);
+
+        var response = await page.GotoAsync(url);
+        Assert.NotNull(response);
+        Assert.True(response.Status == entry.Status, $"{url} answered {response.Status}, expected {entry.Status}.");
+        return (entry with { Url = url }, response);
+    }
+
+    private static Func<IPage, Task<string>> MetLijstje(string url) => async page =>
+    {
+        foreach (var id in new[] { DirectId, LoketId })
         {
-            foreach (var id in new[] { DirectId, LoketId })
-            {
-                var aanbod = await AanbodPagina.OpenAsync(page, id);
-                await aanbod.ZetOpLijstjeAsync(await aanbod.Kop.InnerTextAsync());
-            }
+            var aanbod = await AanbodPagina.OpenAsync(page, id);
+            await aanbod.ZetOpLijstjeAsync(await aanbod.Kop.InnerTextAsync());
         }
 
-        var response = await page.GotoAsync(entry.Url);
-        Assert.NotNull(response);
-        Assert.True(response.Status == entry.Status, $"{entry.Url} answered {response.Status}, expected {entry.Status}.");
-        return (entry, response);
-    }
+        return url;
+    };
+
+    /// <summary>A draft answered up to the step at <paramref name="stap"/>; then <paramref name="open"/> (default: that step) is opened afresh.</summary>
+    private static Func<IPage, Task<string>> MeldingTot(string stap, string? open = null) => async page =>
+    {
+        await MeldingInvullen.TotStapAsync(page, stap);
+        return open ?? stap;
+    };
 }

@@ -38,6 +38,8 @@ internal static class Axe
 
     public static async Task<IReadOnlyList<Violation>> CheckAsync(IPage page)
     {
+        // Journeys wait for a navigation's commit only; axe must see the whole document.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
             await page.EvaluateAsync(Script.Value);

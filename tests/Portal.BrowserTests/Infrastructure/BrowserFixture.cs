@@ -2,14 +2,15 @@ using Microsoft.Playwright;
 
 namespace SocialeKaart.Portal.BrowserTests.Infrastructure;
 
-/// <summary>One portal server and one Chromium for the whole collection; each test opens its own context.</summary>
+/// <summary>
+/// One Chromium for the whole collection; each test class gets its own <see cref="PortalServer"/> (a class fixture, see
+/// <see cref="BrowserTest"/>) and each test opens its own browser contexts.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
-
-    public PortalServer Server { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -22,7 +23,6 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium is missing at {ChromiumPath}. Install it: apt-get install -y --no-install-recommends chromium (see shared/ENVIRONMENT.md).");
         }
 
-        Server.Start();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -40,7 +40,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await Server.DisposeAsync();
     }
 }
 

@@ -1,18 +1,25 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SocialeKaart.Portal.Features.Accounts;
 
 namespace SocialeKaart.Portal.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The portal on a real Kestrel port (a browser cannot reach the in-memory TestServer), with the repository's content
-/// indexed into a temp folder of its own, as an inwoner gets it (Production).
+/// The portal on a real Kestrel port (a browser cannot reach the in-memory TestServer), as an inwoner gets it
+/// (Production). One per test class: the repository's content indexed into a temp folder of its own, with the class's
+/// own makelpunt store and account database beside it, so no class sees another's meldingen or accounts.
 /// </summary>
-public sealed class PortalServer : WebApplicationFactory<Program>
+public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _index = Path.Combine(Path.GetTempPath(), "sk-browser-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Meets the portal's password rules (length 12, upper, lower, digit, symbol).</summary>
+    public const string TestWachtwoord = "Test-Kaart-2026!";
+
+    private readonly string _map = Path.Combine(Path.GetTempPath(), "sk-browser-" + Guid.NewGuid().ToString("N"));
 
     public PortalServer()
     {
@@ -21,6 +28,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     /// <summary>The root URL of the running server, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        Start();
+        return ValueTask.CompletedTask;
+    }
 
     public void Start()
     {
@@ -32,10 +45,45 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A new account with one role, made through the portal's own UserManager. Each test makes its own, so no test
+    /// depends on another's logins (or on a lockout another test caused).
+    /// </summary>
+    public async Task<TestAccount> MaakAccountAsync(string rol)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var gebruikers = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
+        var kort = Guid.NewGuid().ToString("N")[..8];
+        var email = $"{rol}-{kort}@test.sociale-kaart.nl";
+        var gebruiker = new Gebruiker { UserName = email, Email = email, EmailConfirmed = true, Naam = $"Test {rol} {kort}" };
+        Controleer(await gebruikers.CreateAsync(gebruiker, TestWachtwoord));
+        Controleer(await gebruikers.AddToRoleAsync(gebruiker, rol));
+        return new TestAccount(email, TestWachtwoord, gebruiker.Naam);
+
+        static void Controleer(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Test account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Zoekindex:Map", _index);
+        Directory.CreateDirectory(_map);
+        builder.UseSetting("Zoekindex:Map", Path.Combine(_map, "index"));
+        builder.UseSetting("Makelpunt:Opslag:Bestand", Path.Combine(_map, "makelpunt.db"));
+        builder.UseSetting("Accounts:Bestand", Path.Combine(_map, "accounts.db"));
+        builder.UseSetting("Accounts:DemoAccounts", "false");
+
+        // Every request of the browser comes from 127.0.0.1 and so shares one rate-limit partition.
+        builder.UseSetting("Melding:StappenPerMinuut", "100000");
+        builder.UseSetting("Melding:VerzendingenPerUur", "100000");
         builder.UseEnvironment("Production");
+
+        // Each SQL command at Information would bury a failing test's own output.
+        builder.ConfigureLogging(logging => logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
     }
 
     protected override void Dispose(bool disposing)
@@ -43,7 +91,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         base.Dispose(disposing);
         try
         {
-            Directory.Delete(_index, recursive: true);
+            Directory.Delete(_map, recursive: true);
         }
         catch (DirectoryNotFoundException)
         {
@@ -54,3 +102,6 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>An account a test made for itself.</summary>
+public sealed record TestAccount(string Email, string Wachtwoord, string Naam);

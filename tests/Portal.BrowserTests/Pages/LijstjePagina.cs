@@ -14,8 +14,7 @@ public sealed class LijstjePagina(IPage page) : PortalPagina(page)
 
     public async Task<AfdrukPagina> AfdrukkenAsync()
     {
-        await AfdrukkenLink.ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == AfdrukPagina.Pad, new() { WaitUntil = WaitUntilState.Commit });
+        await KlikNaarAsync(AfdrukkenLink, AfdrukPagina.Pad);
         return new AfdrukPagina(Page);
     }
 }

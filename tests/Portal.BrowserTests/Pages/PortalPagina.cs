@@ -23,18 +23,61 @@ public abstract class PortalPagina(IPage page)
 
     public ILocator ZoekKnop => Page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = "Zoeken", Exact = true });
 
+    /// <summary>The error summary above a form (role alert, named by its heading).</summary>
+    public ILocator Foutoverzicht => Page.GetByRole(AriaRole.Alert, new() { Name = "Er klopt iets niet", Exact = true });
+
+    /// <summary>A message in the error summary: a link to the field it is about.</summary>
+    public ILocator FoutLink(string bericht) => Foutoverzicht.GetByRole(AriaRole.Link, new() { Name = bericht, Exact = true });
+
+    /// <summary>
+    /// Clicks and waits until the browser has committed the page at <paramref name="pad"/> (a link, or a POST form the
+    /// portal answers with a redirect). The page was elsewhere before, so the URL cannot match too early.
+    /// </summary>
+    protected Task KlikNaarAsync(ILocator knop, string pad) => KlikNaarAsync(knop, url => new Uri(url).AbsolutePath == pad);
+
+    /// <summary>Clicks and waits for the commit of a navigation to a URL that matches (and the current URL does not).</summary>
+    protected Task KlikNaarAsync(ILocator knop, Func<string, bool> url) => KlikNaarAsync(Page, () => knop.ClickAsync(), url);
+
+    /// <summary>
+    /// Does <paramref name="actie"/> and waits for the commit of the navigation it starts. The wait is registered
+    /// first: if the click returns after the new page has committed (a fast local server), WaitForURLAsync finds the
+    /// URL already matching and then waits for a "commit" load state that never comes again, until it times out.
+    /// </summary>
+    public static async Task KlikNaarAsync(IPage page, Func<Task> actie, Func<string, bool> url)
+    {
+        var navigatie = page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await actie();
+        await navigatie;
+    }
+
+    /// <summary>
+    /// Submits a form the portal is expected to refuse: the answer is the same page with an error summary, so there is
+    /// no new URL to wait for; the POST's own response is awaited, then the summary (the page before must have had none).
+    /// </summary>
+    protected async Task<IResponse> VerstuurMetFoutAsync(ILocator knop)
+    {
+        if (await Foutoverzicht.CountAsync() > 0)
+        {
+            throw new InvalidOperationException("The page already shows an error summary: the new one could not be told from it.");
+        }
+
+        var response = await Page.RunAndWaitForResponseAsync(
+            () => knop.ClickAsync(),
+            r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
+        await Assertions.Expect(Foutoverzicht).ToBeVisibleAsync();
+        return response;
+    }
+
     public async Task<ZoekResultatenPagina> ZoekAsync(string tekst)
     {
         await Zoekvak.PressSequentiallyAsync(tekst);
-        await ZoekKnop.ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == ZoekResultatenPagina.Pad, new() { WaitUntil = WaitUntilState.Commit });
+        await KlikNaarAsync(ZoekKnop, ZoekResultatenPagina.Pad);
         return new ZoekResultatenPagina(Page);
     }
 
     public async Task<LijstjePagina> NaarMijnLijstjeAsync()
     {
-        await Hoofdmenu.GetByRole(AriaRole.Link, new() { Name = "Mijn lijstje", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == LijstjePagina.Pad, new() { WaitUntil = WaitUntilState.Commit });
+        await KlikNaarAsync(Hoofdmenu.GetByRole(AriaRole.Link, new() { Name = "Mijn lijstje", Exact = true }), LijstjePagina.Pad);
         return new LijstjePagina(Page);
     }
 }
@@ -47,3 +90,6 @@ public sealed class HomePagina(IPage page) : PortalPagina(page)
         return new HomePagina(page);
     }
 }
+
+/// <summary>Any page of the portal, for what the layout gives every page (skip link, menu, main).</summary>
+public sealed class LayoutPagina(IPage page) : PortalPagina(page);

@@ -25,15 +25,13 @@ public sealed class ZoekResultatenPagina(IPage page) : PortalPagina(page)
     {
         var link = FilterLink(waarde);
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The filter link '{waarde}' has no href.");
-        await link.ClickAsync();
-        await Page.WaitForURLAsync(url => url.EndsWith(href, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await KlikNaarAsync(link, url => url.EndsWith(href, StringComparison.Ordinal));
         return new ZoekResultatenPagina(Page);
     }
 
     public async Task<AanbodPagina> OpenAanbodAsync(string naam)
     {
-        await TrefferTitels.GetByText(naam, new() { Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(AanbodPagina.Pad, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await KlikNaarAsync(TrefferTitels.GetByText(naam, new() { Exact = true }), url => new Uri(url).AbsolutePath.StartsWith(AanbodPagina.Pad, StringComparison.Ordinal));
         return new AanbodPagina(Page);
     }
 }
