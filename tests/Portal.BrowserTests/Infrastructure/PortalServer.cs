@@ -76,10 +76,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Makelpunt:Opslag:Bestand", Path.Combine(_map, "makelpunt.db"));
         builder.UseSetting("Accounts:Bestand", Path.Combine(_map, "accounts.db"));
         builder.UseSetting("Accounts:DemoAccounts", "false");
+        builder.UseSetting("Sleutels:Map", Path.Combine(_map, "keys"));
 
         // Every request of the browser comes from 127.0.0.1 and so shares one rate-limit partition.
         builder.UseSetting("Melding:StappenPerMinuut", "100000");
         builder.UseSetting("Melding:VerzendingenPerUur", "100000");
+        builder.UseSetting("Melding:InlogpogingenPerMinuut", "100000");
         builder.UseEnvironment("Production");
 
         // Each SQL command at Information would bury a failing test's own output.

@@ -22,9 +22,17 @@ internal static class TestAccounts
         }
 
         var client = factory.Client();
-        var login = await client.PostFormAsync("/account/inloggen", "inloggen", ("Invoer.Email", email), ("Invoer.Wachtwoord", Wachtwoord));
-        Assert.Equal(HttpStatusCode.Redirect, login.Status);
-        return client;
+        return await LogInAsync(client, email, Wachtwoord) == HttpStatusCode.Redirect ? client : throw new InvalidOperationException("Inloggen mislukt.");
+    }
+
+    /// <summary>Logs in with the field names the login page renders (as a browser would), not names the test assumes.</summary>
+    public static async Task<HttpStatusCode> LogInAsync(HttpClient client, string email, string wachtwoord)
+    {
+        var pagina = await client.OpenAsync("/account/inloggen");
+        var emailVeld = pagina.Document.QuerySelector("input[type=email]")!.GetAttribute("name")!;
+        var wachtwoordVeld = pagina.Document.QuerySelector("input[type=password]")!.GetAttribute("name")!;
+        var token = pagina.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        return (await client.PostAsync("/account/inloggen", "inloggen", token, (emailVeld, email), (wachtwoordVeld, wachtwoord))).Status;
     }
 
     /// <summary>A melding sent through the wizard; returns its id in the makelpunt.</summary>
