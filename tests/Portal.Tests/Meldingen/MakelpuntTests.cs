@@ -285,6 +285,24 @@ public sealed class MakelpuntBehandelTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Doorverwijzen_MeldingWithoutLevensdomein_AfterChoosingOne()
+    {
+        var (id, _) = await TestAccounts.MeldingAsync(factory, []);
+        var client = await TestAccounts.IngelogdAsync(factory, Rollen.SocialeMakelaar);
+        var url = $"/makelpunt/meldingen/{id}";
+        await client.PostFormAsync(url, "oppakken", ("versie", Versie(await client.OpenAsync(url))));
+        Assert.Empty((await client.OpenAsync(url)).Document.QuerySelectorAll("select#aanbod option[value]:not([value=''])"));
+
+        var metDomein = $"{url}?levensdomein=wonen";
+        var pagina = await client.OpenAsync(metDomein);
+        var aanbod = pagina.Document.QuerySelectorAll("select#aanbod option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
+        var verwezen = await client.PostFormAsync(metDomein, "doorverwijzen", ("versie", Versie(pagina)), ("aanbod", aanbod));
+
+        Assert.Equal((HttpStatusCode.Redirect, metDomein), (verwezen.Status, verwezen.Locatie));
+        Assert.Contains("Doorverwezen naar", (await client.OpenAsync(url)).Document.QuerySelector(".geschiedenis")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wachtrij_FiltersAndMarksUrgentFirst()
     {
         var (_, referentie) = await TestAccounts.MeldingAsync(factory, ["wonen", "zorgen"]);
