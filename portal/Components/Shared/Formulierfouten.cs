@@ -25,6 +25,4 @@ public sealed class Formulierfouten
     /// <summary>For aria-describedby: the id of the field's error message, or the hint when there is no error.</summary>
     public string? Beschrijving(string veld, string? uitleg = null) =>
         Van(veld) is null ? uitleg : uitleg is null ? $"{veld}-fout" : $"{veld}-fout {uitleg}";
-
-    public void Wis() => _fouten.Clear();
 }

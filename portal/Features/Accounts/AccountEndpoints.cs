@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using SocialeKaart.Portal.Features.Beveiliging;
 
 namespace SocialeKaart.Portal.Features.Accounts;
 
@@ -11,21 +12,9 @@ public static class AccountEndpoints
     {
         app.MapPost(Uitloggen, async (HttpContext context, IAntiforgery antiforgery, SignInManager<Gebruiker> signIn) =>
         {
-            // Validated here (no form binding), so a missing or old token is a clear 400, never an exception.
-            bool geldig;
-            try
+            if (await Formulier.GeldigAsync(context, antiforgery) is null)
             {
-                geldig = context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context);
-            }
-            catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
-            {
-                geldig = false;
-            }
-
-            if (!geldig)
-            {
-                return Results.Problem("Dit formulier is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
-                    statusCode: StatusCodes.Status400BadRequest, title: "Dat lukte niet");
+                return Formulier.Verlopen();
             }
 
             await signIn.SignOutAsync();

@@ -29,21 +29,9 @@ public static partial class LijstjeEndpoints
 
     private static async Task<IResult> Wijzig(HttpContext context, IAntiforgery antiforgery, Func<IReadOnlyList<string>, string, IReadOnlyList<string>> change)
     {
-        // Validated here rather than by form binding, so a missing or old token, or a form that cannot be read
-        // (e.g. a NUL character), is a clear 400, never an exception.
-        IFormCollection form;
-        try
+        if (await Formulier.GeldigAsync(context, antiforgery) is not { } form)
         {
-            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-            {
-                return Verlopen();
-            }
-
-            form = await context.Request.ReadFormAsync();
-        }
-        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
-        {
-            return Verlopen();
+            return Formulier.Verlopen();
         }
 
         var id = form["id"].ToString();
@@ -65,10 +53,6 @@ public static partial class LijstjeEndpoints
         });
         return TypedResults.Redirect(LokaleUrl.IsLokaal(terug) ? terug : "/lijstje");
     }
-
-    private static IResult Verlopen() =>
-        TypedResults.Problem("Dit formulier is verlopen of klopt niet. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
-            statusCode: StatusCodes.Status400BadRequest, title: "Dat lukte niet");
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdRegex();

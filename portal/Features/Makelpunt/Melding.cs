@@ -137,7 +137,11 @@ public sealed record Melding(
 public sealed record Verwijzing(string AanbodId, string AanbodNaam, DateTimeOffset Op);
 
 /// <summary>One line of the history of a melding: who did what when. Notes carry their text; nothing else holds personal data.</summary>
-public sealed record Gebeurtenis(DateTimeOffset Op, Medewerker? Wie, string Actie, string? Tekst);
+public sealed record Gebeurtenis(DateTimeOffset Op, Medewerker? Wie, string Actie, string? Tekst)
+{
+    /// <summary>The action of a staff member reading a melding (<see cref="IMakelpuntStore.BekijkAsync"/>).</summary>
+    public const string Bekeken = "Bekeken";
+}
 
 /// <summary>Which deadline is next and whether it has passed.</summary>
 public static class Termijnbewaking

@@ -9,11 +9,8 @@ public sealed record Termijnen(DateOnly EersteContact, DateOnly WmoOnderzoekKlaa
     /// <summary>The levensdomein whose meldingen are a request for schuldhulp under the Wgs.</summary>
     public const string Rondkomen = "rondkomen";
 
-    private static readonly TimeZoneInfo Nederland = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>The day a melding counts as received: its date in Dutch local time, whatever the offset it came with.</summary>
-    public static DateOnly Ontvangstdatum(DateTimeOffset ontvangen) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ontvangen, Nederland).DateTime);
+    public static DateOnly Ontvangstdatum(DateTimeOffset ontvangen) => NederlandseTekst.Dag(ontvangen);
 
     /// <summary>
     /// The deadlines of a melding received at <paramref name="ontvangen"/>. Terms in working days start counting

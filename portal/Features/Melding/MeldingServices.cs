@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -35,9 +36,7 @@ public sealed class MeldingConcepten(IMakelpuntStore store, TimeProvider time)
 
     /// <summary>The draft being filled in; null when there is none or it was sent.</summary>
     public async Task<MeldingConcept?> HuidigAsync(HttpContext context) =>
-        Id(context) is { } id && await store.OntvangstAsync(id, context.RequestAborted) is null
-            ? await store.ConceptAsync(id, context.RequestAborted)
-            : null;
+        Id(context) is { } id ? await store.ConceptAsync(id, context.RequestAborted) : null; // the store never returns a sent concept
 
     /// <summary>The receipt when this browser's draft was sent (for the confirmation page, also after a refresh).</summary>
     public async Task<Ontvangst?> VerstuurdAsync(HttpContext context) =>
@@ -87,8 +86,7 @@ public sealed class MeldingVersturen(IMakelpuntStore store, Routering routering,
         return store.OntvangAsync(concept.Id, new NieuweMelding(concept.Antwoorden, besluit, termijnen, nu, token), cancellationToken);
     }
 
-    private static string Base64UrlToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64UrlToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
 }
 
 public static class MeldingServices

@@ -13,6 +13,9 @@ internal static class Formulieren
     {
         public IReadOnlyList<string> Fouten =>
             Document.QuerySelectorAll(".foutoverzicht li").Select(li => li.TextContent.Trim()).ToList();
+
+        /// <summary>The page's antiforgery token, to post a form of this page later (a second click, a stale page).</summary>
+        public string? Token => Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
     }
 
     public static async Task<Antwoord> OpenAsync(this HttpClient client, string url)
@@ -24,10 +27,8 @@ internal static class Formulieren
     /// <summary>GET <paramref name="url"/>, then POST the form named <paramref name="handler"/> with the fields.</summary>
     public static async Task<Antwoord> PostFormAsync(this HttpClient client, string url, string handler, params (string Naam, string Waarde)[] velden)
     {
-        var pagina = await client.GetAsync(url);
-        var document = Parser.ParseDocument(await pagina.Content.ReadAsStringAsync());
-        var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"Geen formulier op {url} ({(int)pagina.StatusCode}).");
+        var pagina = await client.OpenAsync(url);
+        var token = pagina.Token ?? throw new InvalidOperationException($"Geen formulier op {url} ({(int)pagina.Status}).");
         return await PostAsync(client, url, handler, token, velden);
     }
 
@@ -57,6 +58,13 @@ internal static class MeldingInvullen
     public const string Naam = "Wilhelmina Testpersoon";
     public const string Telefoon = "06 98765432";
     public const string Email = "wilhelmina.testpersoon@voorbeeld.nl";
+
+    /// <summary>A new draft with step 1 answered "voor mezelf".</summary>
+    public static async Task VoorMezelfAsync(HttpClient client)
+    {
+        await StartAsync(client);
+        await Verder(client, "/melding/voor-wie", [("soort", "Zelf")]);
+    }
 
     public static async Task StartAsync(HttpClient client, string levensdomein = "")
     {

@@ -1,12 +1,13 @@
 using System.Globalization;
 using SocialeKaart.Kaart.Content;
+using SocialeKaart.Portal.Features;
 
 namespace SocialeKaart.Portal.Components.Pages.Aanbod;
 
 /// <summary>Opening times and activity dates in plain Dutch: "Elke dinsdag van 14.00 tot 16.00 uur".</summary>
 public static class RoosterTekst
 {
-    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly CultureInfo Nl = NederlandseTekst.Cultuur;
 
     private static readonly Dictionary<string, string> Dagen = new()
     {
@@ -54,7 +55,7 @@ public static class RoosterTekst
         return wanneer + tijd + periode;
     }
 
-    public static string Datum(DateOnly d) => d.ToString("dddd d MMMM yyyy", Nl);
+    public static string Datum(DateOnly d) => NederlandseTekst.Datum(d);
 
     private static string Tijd(Tijden t) => (t.OpensAt, t.ClosesAt) switch
     {

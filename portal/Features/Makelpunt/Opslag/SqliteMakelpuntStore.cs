@@ -277,7 +277,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             var melding = LaadMelding(c, tx, id);
             if (melding is not null)
             {
-                Audit(c, tx, id, nu, wie, "Bekeken");
+                Audit(c, tx, id, nu, wie, Gebeurtenis.Bekeken);
             }
 
             return melding;

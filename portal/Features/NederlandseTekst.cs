@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace SocialeKaart.Portal.Features;
+
+/// <summary>Numbers, dates and times as inwoners and the makelpunt read them: Dutch, in Dutch local time.</summary>
+public static class NederlandseTekst
+{
+    public static readonly CultureInfo Cultuur = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static readonly TimeZoneInfo Tijdzone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>"dinsdag 24 november 2026".</summary>
+    public static string Datum(DateOnly datum) => datum.ToString("dddd d MMMM yyyy", Cultuur);
+
+    /// <summary>"24-11-2026 14:05" in Dutch local time.</summary>
+    public static string Moment(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Tijdzone).ToString("dd-MM-yyyy HH:mm", Cultuur);
+
+    /// <summary>The date in Dutch local time, whatever the offset it came with.</summary>
+    public static DateOnly Dag(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Tijdzone).DateTime);
+
+    /// <summary>A date and time entered in a form, taken as Dutch local time.</summary>
+    public static DateTimeOffset VanLokaal(DateOnly datum, TimeOnly tijd)
+    {
+        var lokaal = datum.ToDateTime(tijd, DateTimeKind.Unspecified);
+        return new DateTimeOffset(lokaal, Tijdzone.GetUtcOffset(lokaal));
+    }
+}
