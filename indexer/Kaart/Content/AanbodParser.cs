@@ -39,10 +39,19 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
     private static readonly string[] Wetten = ["Wmo", "Jeugdwet", "Participatiewet", "Wgs"];
     private static readonly string[] Dagen = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
+    /// <summary>The largest file we read: real aanbod files are a few thousand characters.</summary>
+    public const int MaxTekens = 200_000;
+
     public ParseResult Parse(string path, string text)
     {
         var problems = new List<ContentProblem>();
         var fileId = System.IO.Path.GetFileNameWithoutExtension(path);
+        if (text.Length > MaxTekens)
+        {
+            problems.Add(new(path, 1, $"het bestand is te groot: {text.Length} tekens, het mogen er hoogstens {MaxTekens} zijn."));
+            return new(null, problems);
+        }
+
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (text.StartsWith('\uFEFF'))
         {
@@ -72,37 +81,30 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
         var body = endAtEof ? "" : text[(end + 5)..];
         var bodyLine = yaml.Count(c => c == '\n') + 3;
 
-        YamlMappingNode root;
-        try
+        // The front matter starts on the file's second line.
+        var (node, yamlProbleem) = VeiligeYaml.Laad(yaml);
+        if (yamlProbleem is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
-            {
-                problems.Add(new(path, 2, "de gegevens bovenaan zijn leeg of geen lijst van 'veld: waarde'."));
-                return new(null, problems);
-            }
-
-            root = m;
-        }
-        catch (YamlException e)
-        {
-            var reason = e.InnerException?.Message ?? e.Message;
-            problems.Add(new(path, (int)e.Start.Line + 1, $"de gegevens kloppen niet (YAML): {Simplify(reason)}"));
+            problems.Add(new(path, yamlProbleem.Line + 1, yamlProbleem.Message));
             return new(null, problems);
         }
-        catch (InvalidOperationException)
+
+        if (node is not YamlMappingNode root)
         {
-            // YamlDotNet 16 throws this (without a position) for a list or object that is not closed.
-            problems.Add(new(path, UnclosedBracketLine(yaml) + 1, "de gegevens kloppen niet (YAML): een lijst met [ of { is niet gesloten."));
+            problems.Add(new(path, 2, "de gegevens bovenaan zijn leeg of geen lijst van 'veld: waarde'."));
             return new(null, problems);
         }
 
         var r = new Reader(path, problems);
         foreach (var key in root.Children.Keys)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
-            if (!KnownFields.Contains(name))
+            if (key is not YamlScalarNode { Value: var name })
+            {
+                r.Problem(key, "een veldnaam moet een gewoon woord zijn, zoals 'name:', geen lijst.");
+                continue;
+            }
+
+            if (!KnownFields.Contains(name ?? ""))
             {
                 r.Problem(key, $"onbekend veld '{name}'. Zie content/README.md voor de velden.");
             }
@@ -187,9 +189,9 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
             }
             else
             {
-                foreach (var k in im.Children.Keys.Cast<YamlScalarNode>().Where(k => k.Value is not ("toewijzingscriteria" or "notities")))
+                foreach (var k in im.Children.Keys.Where(k => k is not YamlScalarNode { Value: "toewijzingscriteria" or "notities" }))
                 {
-                    r.Problem(k, $"onbekend veld '{k.Value}' in intern. Gebruik toewijzingscriteria of notities.");
+                    r.Problem(k, $"onbekend veld '{(k as YamlScalarNode)?.Value ?? "(een lijst)"}' in intern. Gebruik toewijzingscriteria of notities.");
                 }
 
                 intern = new InternAanbod(r.String(im, "toewijzingscriteria"), r.String(im, "notities"));
@@ -390,23 +392,6 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
         var amount = r.Decimal(m, "amount");
         return new Kosten(r.String(m, "option"), amount);
     }
-
-    private static int UnclosedBracketLine(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Count(c => c is '[' or '{') > line.Count(c => c is ']' or '}'))
-            {
-                return i + 1;
-            }
-        }
-
-        return 1;
-    }
-
-    private static string Simplify(string message) => message.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugRegex();

@@ -48,6 +48,11 @@ public sealed class Taxonomie
 
     public static Taxonomie Parse(string yaml)
     {
+        if (VeiligeYaml.Controleer(yaml) is { } probleem)
+        {
+            throw new InvalidDataException($"regel {probleem.Line}: {probleem.Message}");
+        }
+
         var dto = new DeserializerBuilder()
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .Build()

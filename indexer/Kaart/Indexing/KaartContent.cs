@@ -46,7 +46,7 @@ public sealed class ContentIndexer(IContentStore store)
             {
                 taxonomie = Taxonomie.Parse(taxonomieYaml);
             }
-            catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidDataException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 var line = e is YamlDotNet.Core.YamlException y ? (int)y.Start.Line : 1;
                 problems.Add(new(TaxonomiePath, line, $"de taxonomie klopt niet: {e.Message}"));
@@ -79,7 +79,7 @@ public sealed class ContentIndexer(IContentStore store)
         if (taxonomie is not null)
         {
             var parser = new AanbodParser(taxonomie);
-            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            var gelezen = new List<(string Path, Aanbod Aanbod)>();
             await foreach (var path in store.ListAsync(AanbodFolder, cancellationToken))
             {
                 if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
@@ -88,19 +88,9 @@ public sealed class ContentIndexer(IContentStore store)
                 }
 
                 bestanden++;
-                var text = await store.ReadAsync(path, cancellationToken) ?? "";
-                var result = parser.Parse(path, text);
-                problems.AddRange(result.Problems);
-                if (result.Aanbod is { } a)
+                if (await LeesAanbodAsync(parser, path, problems, cancellationToken) is { } a)
                 {
-                    if (ids.TryGetValue(a.Id, out var other))
-                    {
-                        problems.Add(new(path, 2, $"id '{a.Id}' komt ook voor in {other}."));
-                        continue;
-                    }
-
-                    ids[a.Id] = path;
-                    aanbod.Add(a);
+                    gelezen.Add((path, a));
                 }
 
                 if (bestanden % 1000 == 0)
@@ -108,9 +98,60 @@ public sealed class ContentIndexer(IContentStore store)
                     progress?.Report(bestanden);
                 }
             }
+
+            aanbod.AddRange(ZonderDubbeleIds(gelezen, problems));
         }
 
         return new KaartContent(taxonomie, taxonomieYaml ?? "", synoniemen, postcodes, woorden, aanbod, problems, bestanden);
+    }
+
+    /// <summary>One aanbod file read and parsed, or null with its problems added. Whatever the file holds, or whatever
+    /// goes wrong reading it, it never stops the other files.</summary>
+    private async Task<Aanbod?> LeesAanbodAsync(AanbodParser parser, string path, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        if (!path.EndsWith(".md", StringComparison.Ordinal))
+        {
+            // "x.MD" beside "x.md" would be a second file with the same id on a case-sensitive disk, and the same file
+            // on another: one spelling only.
+            problems.Add(new(path, 1, "een aanbodbestand eindigt op .md in kleine letters; dit bestand is overgeslagen."));
+            return null;
+        }
+
+        try
+        {
+            var result = parser.Parse(path, await store.ReadAsync(path, cancellationToken) ?? "");
+            problems.AddRange(result.Problems);
+            return result.Aanbod;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            problems.Add(new(path, 1, $"dit bestand kon niet worden gelezen ({e.GetType().Name}); het is overgeslagen."));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Each id once. The file at <c>aanbod/{id}.md</c> is the aanbod; any other file with that id (a copy in a subfolder)
+    /// is reported and skipped, so adding a copy can never replace or hide the original. Without a file at that path,
+    /// the first in path order wins.
+    /// </summary>
+    private static IEnumerable<Aanbod> ZonderDubbeleIds(List<(string Path, Aanbod Aanbod)> gelezen, List<ContentProblem> problems)
+    {
+        foreach (var groep in gelezen.GroupBy(g => g.Aanbod.Id, StringComparer.Ordinal))
+        {
+            var origineel = groep.FirstOrDefault(g => g.Path == $"{AanbodFolder}/{groep.Key}.md");
+            if (origineel.Aanbod is null)
+            {
+                origineel = groep.MinBy(g => g.Path, StringComparer.Ordinal);
+            }
+
+            foreach (var kopie in groep.Where(g => g.Path != origineel.Path))
+            {
+                problems.Add(new(kopie.Path, 2, $"id '{groep.Key}' bestaat al in {origineel.Path}; dit bestand is overgeslagen."));
+            }
+
+            yield return origineel.Aanbod;
+        }
     }
 
     /// <summary>Renders and derives the index document of each aanbod. Internal fields go separately.</summary>
