@@ -6,6 +6,9 @@ using SocialeKaart.Portal.Features.Melding;
 using SocialeKaart.Portal.Features.Zoeken;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.AddLogboek();
+builder.AddAdressen();
 builder.AddSleutels();
 builder.AddZoeken();
 builder.AddMelding();
@@ -13,13 +16,15 @@ builder.AddAccounts();
 builder.AddLimieten();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddAntiforgery();
+builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await app.BouwZoekindexAsync();
 await app.InitialiseerAccountsAsync();
 
+app.UseGeldigeHost();
+app.UseProxies();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/fout", createScopeForErrors: true);
@@ -28,6 +33,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseVerzoekControle();
+app.UseRouting();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Identity;
 using SocialeKaart.Portal.Features.Beveiliging;
 
 namespace SocialeKaart.Portal.Features.Accounts;
@@ -10,14 +9,14 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Uitloggen, async (HttpContext context, IAntiforgery antiforgery, SignInManager<Gebruiker> signIn) =>
+        app.MapPost(Uitloggen, async (HttpContext context, IAntiforgery antiforgery, Inloggen inloggen) =>
         {
             if (await Formulier.GeldigAsync(context, antiforgery) is null)
             {
                 return Formulier.Verlopen();
             }
 
-            await signIn.SignOutAsync();
+            await inloggen.UitloggenAsync(context.User);
             return Results.Redirect("/");
         });
         return app;

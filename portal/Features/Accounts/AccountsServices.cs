@@ -85,11 +85,19 @@ public static class AccountsServices
             .AddClaimsPrincipalFactory<GebruikerClaims>()
             .AddDefaultTokenProviders();
 
+        builder.Services.AddScoped<Inloggen>();
+
+        // The cookie's security stamp is checked against the account on every request, so a logout, a new password, a
+        // changed role or a deactivation (each changes the stamp) ends every session of that account at once, also
+        // a copy of the cookie. One indexed read per staff request.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "sk-medewerker";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/inloggen";
             options.LogoutPath = "/account/uitloggen";
             options.AccessDeniedPath = "/account/geen-toegang";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
@@ -10,8 +11,8 @@ namespace SocialeKaart.Portal.Features.Beveiliging;
 /// <summary>
 /// Limits on the public forms, per client address (IPv6 per /64, the block one household gets): the melding steps, the
 /// sending of a melding, and login attempts; and a maximum size for melding form posts, so nobody can fill the
-/// makelpunt store with megabytes of draft. Behind a reverse proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the
-/// client's address is used, not the proxy's.
+/// makelpunt store with megabytes of draft. Behind a reverse proxy, name it in <c>Proxies:Vertrouwd</c> so the client's
+/// address is used, not the proxy's (<see cref="Adressen"/>).
 /// </summary>
 public static class Limieten
 {
@@ -20,6 +21,13 @@ public static class Limieten
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, _) =>
+            {
+                // Tell the client when to try again: the end of the window that is full.
+                var wacht = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wacht.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Per("stap", c => IsPost(c, "/melding"), o => o.StappenPerMinuut, TimeSpan.FromMinutes(1)),
                 Per("verstuur", c => IsPost(c, MeldingPaden.Versturen), o => o.VerzendingenPerUur, TimeSpan.FromHours(1)),

@@ -8,7 +8,8 @@ public static class SecurityHeaders
         "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static bool MetPersoonsgegevens(PathString path) =>
-        path.StartsWithSegments("/melding") || path.StartsWithSegments("/makelpunt") || path.StartsWithSegments("/account");
+        path.StartsWithSegments("/melding") || path.StartsWithSegments("/makelpunt") || path.StartsWithSegments("/account")
+        || path.StartsWithSegments("/lijstje"); // what someone keeps says something about their situation
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -51,7 +51,7 @@ public static partial class LijstjeEndpoints
             MaxAge = TimeSpan.FromDays(180),
             Path = "/",
         });
-        return TypedResults.Redirect(LokaleUrl.IsLokaal(terug) ? terug : "/lijstje");
+        return TypedResults.Redirect(LokaleUrl.Terug(terug, "/lijstje"));
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -89,9 +89,17 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
     private readonly string _leesVerbinding;
     private readonly SqliteConnection _schrijver;
     private readonly SemaphoreSlim _schrijfslot = new(1, 1);
+    private readonly TimeSpan _wisNa;
+    private readonly CancellationTokenSource _stop = new();
+    private int _wisGepland;
+    private int _gesloten;
+    private Task _wissen = Task.CompletedTask;
 
-    public SqliteMakelpuntStore(string bestand)
+    /// <param name="bestand">The database file.</param>
+    /// <param name="wisNa">How soon after a change the write-ahead log is emptied (see <see cref="WisLogAsync"/>).</param>
+    public SqliteMakelpuntStore(string bestand, TimeSpan? wisNa = null)
     {
+        _wisNa = wisNa ?? StandaardWisNa;
         ArgumentException.ThrowIfNullOrWhiteSpace(bestand);
         bestand = Path.GetFullPath(bestand);
         Directory.CreateDirectory(Path.GetDirectoryName(bestand)!);
@@ -127,6 +135,63 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 
     /// <summary>The full path of the database file.</summary>
     public string Bestand { get; }
+
+    /// <summary>The longest a replaced or deleted answer stays in the write-ahead log (README, "Security").</summary>
+    public static readonly TimeSpan StandaardWisNa = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Empties the write-ahead log: a TRUNCATE checkpoint copies the last version of each page into the database file
+    /// (where secure_delete has already overwritten what was deleted) and truncates the log to zero bytes. Until then
+    /// the log still holds every earlier version of a page — a deleted concept, an answer the inwoner changed, the
+    /// answers before anonymisation. So after every change this runs within <see cref="StandaardWisNa"/>, in the
+    /// background, and once more when the store is closed. False when readers kept it from finishing (it is tried again).
+    /// </summary>
+    public async Task<bool> WisLogAsync(CancellationToken cancellationToken = default)
+    {
+        await _schrijfslot.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return WisLog();
+        }
+        finally
+        {
+            _schrijfslot.Release();
+        }
+    }
+
+    private bool WisLog()
+    {
+        using var cmd = Opdracht(_schrijver, null, "PRAGMA wal_checkpoint(TRUNCATE)");
+        using var r = cmd.ExecuteReader();
+        return r.Read() && r.GetInt32(0) == 0; // busy = 0: every frame copied and the log truncated
+    }
+
+    /// <summary>Plans one <see cref="WisLogAsync"/> after the last change; changes in the meantime share it.</summary>
+    private void PlanWissen()
+    {
+        if (Interlocked.Exchange(ref _wisGepland, 1) == 1 || _stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _wissen = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(_wisNa, _stop.Token).ConfigureAwait(false);
+                Volatile.Write(ref _wisGepland, 0);
+                if (!await WisLogAsync(_stop.Token).ConfigureAwait(false))
+                {
+                    PlanWissen();
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or SqliteException or ObjectDisposedException)
+            {
+                // Closing the store empties the log itself; a failed round is retried after the next change.
+                Volatile.Write(ref _wisGepland, 0);
+            }
+        });
+    }
 
     public Task<MeldingConcept?> ConceptAsync(string conceptId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Lees(c =>
@@ -391,16 +456,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 
         if (totaal > 0)
         {
-            // The old pages are still in the WAL until it is checkpointed and truncated.
-            await _schrijfslot.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                Voer(_schrijver, null, "PRAGMA wal_checkpoint(TRUNCATE);");
-            }
-            finally
-            {
-                _schrijfslot.Release();
-            }
+            await WisLogAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return totaal;
@@ -411,13 +467,37 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 
     public void Dispose()
     {
-        _schrijver.Dispose();
+        if (Interlocked.Exchange(ref _gesloten, 1) == 1)
+        {
+            return;
+        }
+
+        _stop.Cancel();
+        try
+        {
+            _wissen.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+        }
+
         using (var lezer = new SqliteConnection(_leesVerbinding))
         {
             SqliteConnection.ClearPool(lezer);
         }
 
+        // With the readers closed first, the writer is the last connection: the log is emptied and, on close, removed.
+        try
+        {
+            WisLog();
+        }
+        catch (SqliteException)
+        {
+        }
+
+        _schrijver.Dispose();
         _schrijfslot.Dispose();
+        _stop.Dispose();
     }
 
     /// <summary>Only what statistics need: soort, levensdomeinen, niet pluis and urgency; every text empty, every consent false.</summary>
@@ -439,6 +519,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             using var tx = _schrijver.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
             var resultaat = werk(_schrijver, tx);
             tx.Commit();
+            PlanWissen();
             return resultaat;
         }
         finally
