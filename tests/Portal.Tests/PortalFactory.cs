@@ -2,6 +2,8 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace SocialeKaart.Portal.Tests;
@@ -35,7 +37,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureLogging(Logging);
         }
+
+        if (Diensten is not null)
+        {
+            builder.ConfigureTestServices(Diensten);
+        }
     }
+
+    /// <summary>Services to replace for this portal (set before the first request).</summary>
+    public Action<IServiceCollection>? Diensten { get; set; }
 
     /// <summary>Extra configuration for this portal (set before the first request).</summary>
     public Dictionary<string, string?> Instellingen { get; } = [];

@@ -30,7 +30,8 @@ internal sealed partial class PortalProcess : IAsyncDisposable
     /// Starts the portal with its index, makelpunt store and accounts in <paramref name="map"/> and waits until it
     /// listens. <paramref name="bouwIndex"/>: build the search index from the content first (a restart reuses it).
     /// </summary>
-    public static async Task<PortalProcess> StartAsync(string map, bool bouwIndex, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<PortalProcess> StartAsync(string map, bool bouwIndex, TimeSpan timeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? omgeving = null)
     {
         var info = new ProcessStartInfo(DotnetHost(), [Path.Combine(AppContext.BaseDirectory, "SocialeKaart.Portal.dll")])
         {
@@ -59,6 +60,11 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         // Quiet, except the line that says where Kestrel listens.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+
+        foreach (var (naam, waarde) in omgeving ?? new Dictionary<string, string>())
+        {
+            info.Environment[naam] = waarde;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var portal = new PortalProcess(process);

@@ -86,6 +86,7 @@ public static class AccountsServices
             .AddDefaultTokenProviders();
 
         builder.Services.AddScoped<Inloggen>();
+        builder.Services.AddScoped<AccountBeheer>();
 
         // The cookie's security stamp is checked against the account on every request, so a logout, a new password, a
         // changed role or a deactivation (each changes the stamp) ends every session of that account at once, also

@@ -25,7 +25,10 @@ public static class Adressen
             .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().PostConfigure<IOptions<ProxyOptions>>((o, proxies) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware would believe every client, so no proxy means no forwarded headers.
+            o.ForwardedHeaders = proxies.Value.Vertrouwd.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var tekst in proxies.Value.Vertrouwd)

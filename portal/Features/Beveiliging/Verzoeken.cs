@@ -63,6 +63,14 @@ public static class Verzoeken
             }
 
             await next();
+
+            // An error with headers but no body (Razor's answer to a POST it has no form for) still gets its page.
+            var response = context.Response;
+            if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null or 0)
+            {
+                response.ContentType = null;
+                response.ContentLength = null;
+            }
         });
 
     private static bool IsGeldigeHost(HttpRequest request)

@@ -425,6 +425,55 @@ public sealed class SqliteMakelpuntStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task VerwijderConcept_TextLeavesTheLogSoonWithoutAShutdown()
+    {
+        using var store = new SqliteMakelpuntStore(Path.Combine(_map, "wis.db"), wisNa: TimeSpan.FromMilliseconds(100));
+        await store.BewaarConceptAsync(new MeldingConcept("k1", Antwoorden("Geheime Gerda"), 2, Dinsdag));
+        await store.VerwijderConceptAsync("k1");
+
+        // Waits for the background wipe, bounded; the window itself is a documented setting, not asserted as a time.
+        var tot = DateTime.UtcNow.AddSeconds(30);
+        while (BestandBevat("Geheime Gerda", store.Bestand) && DateTime.UtcNow < tot)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(BestandBevat("Geheime Gerda", store.Bestand), "the deleted concept is still in the database file or its WAL");
+    }
+
+    [Fact]
+    public async Task ChangedAnswer_OldVersionLeavesTheLog()
+    {
+        using var store = new SqliteMakelpuntStore(Path.Combine(_map, "wis.db"), wisNa: TimeSpan.FromMilliseconds(100));
+        await store.BewaarConceptAsync(new MeldingConcept("k1", Antwoorden("Verkeerde Vera"), 2, Dinsdag));
+        await store.BewaarConceptAsync(new MeldingConcept("k1", Antwoorden("Goede Greta"), 3, Dinsdag));
+
+        var tot = DateTime.UtcNow.AddSeconds(30);
+        while (BestandBevat("Verkeerde Vera", store.Bestand) && DateTime.UtcNow < tot)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(BestandBevat("Verkeerde Vera", store.Bestand));
+        Assert.True(BestandBevat("Goede Greta", store.Bestand));
+    }
+
+    [Fact]
+    public async Task Dispose_RightAfterADeletion_LeavesNothingOnDisk()
+    {
+        var bestand = Path.Combine(_map, "dicht.db");
+        var store = new SqliteMakelpuntStore(bestand, wisNa: TimeSpan.FromHours(1));
+        await store.BewaarConceptAsync(new MeldingConcept("k1", Antwoorden("Geheime Gerda"), 2, Dinsdag));
+        _ = await store.ConceptAsync("k1"); // a pooled reader stays open, as in the portal
+        await store.VerwijderConceptAsync("k1");
+        Assert.True(BestandBevat("Geheime Gerda", bestand), "the test needs the text in the WAL before the store is closed");
+
+        store.Dispose();
+
+        Assert.False(BestandBevat("Geheime Gerda", bestand), "the deleted concept is still on disk after the store was closed");
+    }
+
+    [Fact]
     public async Task AnonimiseerAsync_MoreThanOneBatch_AllAnonymised()
     {
         var ids = new List<long>();
@@ -567,10 +616,12 @@ public sealed class SqliteMakelpuntStoreTests : IDisposable
     }
 
     /// <summary>True when the text occurs in the database file or its WAL, as bytes on disk.</summary>
-    private bool BestandBevat(string tekst)
+    private bool BestandBevat(string tekst) => BestandBevat(tekst, Bestand);
+
+    private static bool BestandBevat(string tekst, string bestand)
     {
         var zoek = Encoding.UTF8.GetBytes(tekst);
-        foreach (var pad in new[] { Bestand, Bestand + "-wal" })
+        foreach (var pad in new[] { bestand, bestand + "-wal" })
         {
             if (!File.Exists(pad))
             {
