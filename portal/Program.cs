@@ -32,7 +32,8 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+// A new scope: a page that already rendered (and failed) must not share its NavigationManager with the status page.
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseVerzoekControle();
 app.UseRouting();
 app.UseStaticFiles();

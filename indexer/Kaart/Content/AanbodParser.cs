@@ -81,11 +81,11 @@ public sealed partial class AanbodParser(Taxonomie taxonomie)
         var body = endAtEof ? "" : text[(end + 5)..];
         var bodyLine = yaml.Count(c => c == '\n') + 3;
 
-        // The front matter starts on the file's second line.
+        // The front matter starts on the file's second line; an error at its very end is on its last line.
         var (node, yamlProbleem) = VeiligeYaml.Laad(yaml);
         if (yamlProbleem is not null)
         {
-            problems.Add(new(path, yamlProbleem.Line + 1, yamlProbleem.Message));
+            problems.Add(new(path, Math.Clamp(yamlProbleem.Line, 1, Math.Max(1, bodyLine - 3)) + 1, yamlProbleem.Message));
             return new(null, problems);
         }
 

@@ -70,6 +70,37 @@ public sealed class HardeningTests
     }
 
     [Theory]
+    [InlineData("GET", "/melding/voor-wie")]
+    [InlineData("POST", "/melding")]
+    [InlineData("POST", "/melding/voor-wie")]
+    public async Task Failure_ShowsTheErrorPageInProduction_AlsoForAPost(string methode, string route)
+    {
+        // A store that fails on every call: the request throws, and the error page must still render (as a GET).
+        using var factory = new PortalFactory
+        {
+            Diensten = s => s.Replace(ServiceDescriptor.Singleton(System.Reflection.DispatchProxy.Create<SocialeKaart.Portal.Features.Makelpunt.IMakelpuntStore, KapotteOpslag>())),
+        };
+        var client = factory.Client();
+        client.DefaultRequestHeaders.Add("Cookie", "sk-melding=" + new string('a', 32));
+        var token = (await client.OpenAsync("/aanbod/taalcafe-de-brug")).Token!;
+        using var request = new HttpRequestMessage(new HttpMethod(methode), route);
+        if (methode == "POST")
+        {
+            request.Content = new FormUrlEncodedContent([new("_handler", route == "/melding" ? "melding-start" : route), new("__RequestVerificationToken", token), new("soort", "Zelf")]);
+        }
+
+        var antwoord = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.InternalServerError, antwoord.StatusCode);
+        Assert.Contains("Er ging iets mis", await antwoord.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public class KapotteOpslag : System.Reflection.DispatchProxy
+    {
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) =>
+            throw new InvalidOperationException("De opslag is kapot (test).");
+    }
+
+    [Theory]
     [InlineData("/café", "/caf%C3%A9")]
     [InlineData("/zoeken?q=één hulp", "/zoeken?q=%C3%A9%C3%A9n%20hulp")]
     [InlineData("/makelpunt?x=𝄞", "/makelpunt?x=%F0%9D%84%9E")]
@@ -284,20 +315,28 @@ public sealed class HardeningTests
     public async Task DitHelptMij_LeavesNothingOfTheDraftOnDiskAfterShutdown()
     {
         var verhaal = "Mijn geheime verhaal " + Guid.NewGuid().ToString("N");
-        string bestand;
-        using (var factory = new PortalFactory())
+        var map = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sk-wal-" + Guid.NewGuid().ToString("N"))).FullName;
+        var bestand = Path.Combine(map, "makelpunt.db");
+        try
         {
-            var client = factory.Client();
-            await MeldingInvullen.StartAsync(client);
-            await client.PostFormAsync("/melding/voor-wie", "/melding/voor-wie", ("soort", "Zelf"), ("richting", "verder"));
-            await client.PostFormAsync("/melding/waarover", "/melding/waarover", ("levensdomein", "ontmoeten"), ("vraag", verhaal), ("richting", "verder"));
-            await client.PostFormAsync("/melding/situatie", "/melding/situatie", ("hulp", verhaal), ("richting", "verder"));
-            var geholpen = await client.PostFormAsync("/melding/aanbod", "/melding/aanbod", ("richting", "geholpen"));
-            Assert.Equal("/melding/geholpen", geholpen.Locatie);
-            bestand = Path.Combine(factory.Map, "makelpunt.db");
-            Assert.True(OpSchijf(bestand, verhaal) || !File.Exists(bestand + "-wal"), "precondition");
-            await factory.DisposeAsync();
+            using (var factory = new PortalFactory { Instellingen = { ["Makelpunt:Opslag:Bestand"] = bestand } })
+            {
+                var client = factory.Client();
+                await MeldingInvullen.StartAsync(client);
+                await client.PostFormAsync("/melding/voor-wie", "/melding/voor-wie", ("soort", "Zelf"), ("richting", "verder"));
+                await client.PostFormAsync("/melding/waarover", "/melding/waarover", ("levensdomein", "ontmoeten"), ("vraag", verhaal), ("richting", "verder"));
+                await client.PostFormAsync("/melding/situatie", "/melding/situatie", ("hulp", verhaal), ("richting", "verder"));
+                var geholpen = await client.PostFormAsync("/melding/aanbod", "/melding/aanbod", ("richting", "geholpen"));
+                Assert.Equal("/melding/geholpen", geholpen.Locatie);
+                Assert.True(OpSchijf(bestand, verhaal), "the test needs the deleted draft still in the log before shutdown");
+            }
+
+            Assert.True(File.Exists(bestand));
             Assert.False(OpSchijf(bestand, verhaal), "the deleted draft is still on disk after shutdown");
+        }
+        finally
+        {
+            Directory.Delete(map, recursive: true);
         }
     }
 
