@@ -51,6 +51,7 @@ public static class Verzoeken
                 request.ContentLength = 0;
                 request.Body = Stream.Null;
                 context.Features.Set<IFormFeature>(null);
+                context.Features.Set<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>(null);
             }
             else if (HttpMethods.IsHead(request.Method))
             {
