@@ -21,9 +21,20 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
 
     private readonly string _map = Path.Combine(Path.GetTempPath(), "sk-browser-" + Guid.NewGuid().ToString("N"));
 
+    // A free port chosen up front, so the portal's public base URL (Portaal:PubliekeUrl, used for the absolute links
+    // a melding's status page and the print view show) is the address the browser really uses.
+    private readonly int _poort = VrijePoort();
+
     public PortalServer()
     {
-        UseKestrel(0);
+        UseKestrel(_poort);
+    }
+
+    private static int VrijePoort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The root URL of the running server, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
@@ -77,6 +88,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Accounts:Bestand", Path.Combine(_map, "accounts.db"));
         builder.UseSetting("Accounts:DemoAccounts", "false");
         builder.UseSetting("Sleutels:Map", Path.Combine(_map, "keys"));
+        builder.UseSetting("Portaal:PubliekeUrl", $"http://127.0.0.1:{_poort}");
 
         // Every request of the browser comes from 127.0.0.1 and so shares one rate-limit partition.
         builder.UseSetting("Melding:StappenPerMinuut", "100000");
