@@ -3,6 +3,7 @@ using SocialeKaart.Portal.Features.Accounts;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Lijstje;
 using SocialeKaart.Portal.Features.Melding;
+using SocialeKaart.Portal.Features.OpenData;
 using SocialeKaart.Portal.Features.Zoeken;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddZoeken();
 builder.AddMelding();
 builder.AddAccounts();
 builder.AddLimieten();
+builder.AddOpenData();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery();
@@ -29,12 +31,15 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseLimieten();
 app.UseAntiforgery();
 
 app.MapZoekApi();
+app.MapOpenData();
+app.MapOpenDataOpenApi();
 app.MapLijstje();
 app.MapAccounts();
 app.MapRazorComponents<App>();
