@@ -175,8 +175,8 @@ public sealed class StuurinformatieBerekening(IMakelpuntStore store, ISearchInde
             + "(3 werkdagen bij dreigende uitzetting of afsluiting, anders 4 weken). Een melding telt mee zodra de termijn voorbij is of gehaald.",
             "Termijn", ["Afgelopen termijnen", "Op tijd", "Op tijd (%)"],
             [
-                new Rij("Eerste contact", [Cel.Aantal(contact.Geteld), Cel.Aantal(contact.OpTijd), Cel.Procent(contact.OpTijd, contact.Geteld)]),
-                new Rij("Eerste schuldhulpgesprek (Wgs)", [Cel.Aantal(wgs.Geteld), Cel.Aantal(wgs.OpTijd), Cel.Procent(wgs.OpTijd, wgs.Geteld)]),
+                new Rij("Eerste contact", [Cel.Aantal(contact.Geteld), Cel.Deel(contact.OpTijd, contact.Geteld), Cel.Procent(contact.OpTijd, contact.Geteld)]),
+                new Rij("Eerste schuldhulpgesprek (Wgs)", [Cel.Aantal(wgs.Geteld), Cel.Deel(wgs.OpTijd, wgs.Geteld), Cel.Procent(wgs.OpTijd, wgs.Geteld)]),
             ], [2]);
     }
 

@@ -305,5 +305,10 @@ public sealed class HsdsApiTests(PortalFactory factory) : IClassFixture<PortalFa
 
         Assert.DoesNotContain(paden, p => p.StartsWith("/makelpunt", StringComparison.Ordinal) || p.StartsWith("/account", StringComparison.Ordinal));
         Assert.Contains("status", doc["components"]!["schemas"]!["HsdsService"]!["properties"]!.AsObject().Select(p => p.Key));
+        var services = doc["paths"]!["/api/hsds/services"]!["get"]!["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
+        Assert.Contains("modified_after", services);
+        Assert.Contains("per_page", services);
+        Assert.Contains("q", doc["paths"]!["/api/zoeken"]!["get"]!["parameters"]!.AsArray().Select(p => (string?)p!["name"]));
+        Assert.NotNull(doc["paths"]!["/api/zoeken"]!["get"]!["responses"]!["200"]!["content"]);
     }
 }

@@ -147,8 +147,8 @@ public sealed class StuurinformatieTests(MaartPortal maart) : IClassFixture<Maar
         // First contact: 16 meldingen; on time 5 (rondkomen) + 2 (wonen) + 3 (verwijzing) = 10; late or missing 6.
         Assert.Equal(["16", "10", "62,5 %"], Rij(f, "Eerste contact"));
 
-        // Wgs: 9 rondkomen meldingen; 5 on time, 4 late or missing: the percentage would give the 4 away.
-        Assert.Equal(["9", "5", "afgeschermd"], Rij(f, "Eerste schuldhulpgesprek (Wgs)"));
+        // Wgs: 9 rondkomen meldingen; 5 on time, 4 late or missing: the on-time count and the percentage would give the 4 away.
+        Assert.Equal(["9", "afgeschermd", "afgeschermd"], Rij(f, "Eerste schuldhulpgesprek (Wgs)"));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class StuurinformatieTests(MaartPortal maart) : IClassFixture<Maar
         Assert.Equal(["Week;Enkelvoudig;Meervoudig", "week 11 van 2026;8;5", "week 12 van 2026;<5;0"], tekst.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.TrimEnd('\n')).SelectMany(r => r.Split('\n')));
 
         var termijnen = Encoding.UTF8.GetString(await (await client.GetAsync(Features.Stuurinformatie.StuurinformatieServices.CsvUrl(Maart, "termijnen"))).Content.ReadAsByteArrayAsync());
-        Assert.Contains("Eerste schuldhulpgesprek (Wgs);9;5;afgeschermd", termijnen, StringComparison.Ordinal);
+        Assert.Contains("Eerste schuldhulpgesprek (Wgs);9;afgeschermd;afgeschermd", termijnen, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -245,4 +245,38 @@ public sealed class StuurinformatieTests(MaartPortal maart) : IClassFixture<Maar
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/stuurinformatie/csv/termijnen?van=2026-04-01&tot=2026-03-01")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/stuurinformatie/csv/bestaat-niet")).StatusCode);
     }
+}
+
+public sealed class CelTests
+{
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(1, "<5")]
+    [InlineData(4, "<5")]
+    [InlineData(5, "5")]
+    [InlineData(123, "123")]
+    public void Aantal_SuppressesOneToFour(int n, string tekst)
+    {
+        Assert.Equal(tekst, Cel.Aantal(n).Tekst);
+        Assert.Equal(tekst, Cel.Aantal(n).CsvTekst);
+    }
+
+    [Theory]
+    [InlineData(10, 16, "62,5 %")]
+    [InlineData(16, 16, "100,0 %")]
+    [InlineData(0, 16, "0,0 %")]
+    [InlineData(4, 16, "afgeschermd")]   // the part is small
+    [InlineData(13, 16, "afgeschermd")]  // the rest is small
+    [InlineData(0, 4, "afgeschermd")]    // the whole is small
+    [InlineData(0, 0, "–")]
+    public void Procent_OnlyWhenPartAndRestAreNotSmall(int deel, int geheel, string tekst) =>
+        Assert.Equal(tekst, Cel.Procent(deel, geheel).Tekst);
+
+    [Theory]
+    [InlineData(13, 16, "afgeschermd")]
+    [InlineData(10, 16, "10")]
+    [InlineData(3, 16, "<5")]
+    [InlineData(16, 16, "16")]
+    public void Deel_HidesACountThatGivesASmallRestAway(int deel, int geheel, string tekst) =>
+        Assert.Equal(tekst, Cel.Deel(deel, geheel).Tekst);
 }
