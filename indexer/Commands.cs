@@ -19,6 +19,7 @@ internal static class Commands
         Build(),
         Search(),
         Suggest(),
+        Hsds.ImportCommand.Import(),
     };
 
     private static readonly Option<string> ContentOption = new("--content") { Description = "De map met content (standaard: content)", DefaultValueFactory = _ => "content" };

@@ -3,6 +3,8 @@ using SocialeKaart.Portal.Features.Accounts;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Lijstje;
 using SocialeKaart.Portal.Features.Melding;
+using SocialeKaart.Portal.Features.OpenData;
+using SocialeKaart.Portal.Features.Stuurinformatie;
 using SocialeKaart.Portal.Features.Zoeken;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +16,8 @@ builder.AddZoeken();
 builder.AddMelding();
 builder.AddAccounts();
 builder.AddLimieten();
+builder.AddOpenData();
+builder.AddStuurinformatie();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -37,12 +41,16 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 app.UseVerzoekControle();
 app.UseRouting();
 app.UseStaticFiles();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseLimieten();
 app.UseAntiforgery();
 
 app.MapZoekApi();
+app.MapOpenData();
+app.MapOpenDataOpenApi();
+app.MapStuurinformatie();
 app.MapLijstje();
 app.MapAccounts();
 app.MapRazorComponents<App>();

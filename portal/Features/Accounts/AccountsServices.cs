@@ -26,10 +26,13 @@ public static class Rollen
     public const string Redacteur = "redacteur";
     public const string Beheerder = "beheerder";
 
+    /// <summary>Policy staff of the gemeente: management information (aggregates) only; no meldingen, no aanbod to edit.</summary>
+    public const string Beleidsmedewerker = "beleidsmedewerker";
+
     /// <summary>A vrijwilligersorganisatie or aanbieder: publishes its own aanbod, never sees meldingen.</summary>
     public const string Organisatie = "organisatie";
 
-    public static readonly string[] Alle = [Consulent, SocialeMakelaar, Redacteur, Beheerder, Organisatie];
+    public static readonly string[] Alle = [Consulent, SocialeMakelaar, Redacteur, Beheerder, Organisatie, Beleidsmedewerker];
 
     /// <summary>The policy of every makelpunt page: only consulenten and sociale makelaars see meldingen (DESIGN.md).</summary>
     public const string MakelpuntPolicy = "makelpunt";
@@ -59,6 +62,7 @@ public static class DemoAccounts
         ("redacteur@demo.sociale-kaart.nl", "Sanne (redacteur)", Rollen.Redacteur),
         ("beheerder@demo.sociale-kaart.nl", "Ahmed (beheerder)", Rollen.Beheerder),
         ("organisatie@demo.sociale-kaart.nl", "Buurtkracht (organisatie)", Rollen.Organisatie),
+        ("beleid@demo.sociale-kaart.nl", "Mirjam (beleidsmedewerker)", Rollen.Beleidsmedewerker),
     ];
 }
 

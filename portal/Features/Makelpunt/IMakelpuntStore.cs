@@ -1,3 +1,5 @@
+using SocialeKaart.Portal.Features.Stuurinformatie;
+
 namespace SocialeKaart.Portal.Features.Makelpunt;
 
 /// <summary>A melding being filled in: the wizard saves it after every step, keyed by a random id in a cookie.</summary>
@@ -73,6 +75,18 @@ public interface IMakelpuntStore
     /// <summary>Removes the personal data of meldingen closed before <paramref name="afgeslotenVoor"/>: answers (except
     /// soort, levensdomeinen and urgency), names, notes. Keeps reference, routing, deadlines and outcome for statistics.</summary>
     Task<int> AnonimiseerAsync(DateTimeOffset afgeslotenVoor, DateTimeOffset nu, CancellationToken cancellationToken = default);
+
+    /// <summary>Stuurinformatie: the non-personal facts (<see cref="MeldingKengetal"/>) of the meldingen received in [van, tot).</summary>
+    Task<IReadOnlyList<MeldingKengetal>> KengetallenAsync(DateTimeOffset van, DateTimeOffset tot, CancellationToken cancellationToken = default);
+
+    /// <summary>Stuurinformatie: the "dit helpt mij" counts of the days in [van, tot].</summary>
+    Task<IReadOnlyList<DitHelptTelling>> DitHelptAsync(DateOnly van, DateOnly tot, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts, per ISO week, the normalised words of a search without results (never the query itself).</summary>
+    Task TelZoektermenAsync(IReadOnlyList<string> termen, string week, CancellationToken cancellationToken = default);
+
+    /// <summary>The counts of <see cref="TelZoektermenAsync"/> for the weeks in [vanWeek, totWeek].</summary>
+    Task<IReadOnlyList<ZoektermTelling>> ZoektermenAsync(string vanWeek, string totWeek, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes concepts not changed since <paramref name="ouderDan"/> (sent or not).</summary>
     Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default);

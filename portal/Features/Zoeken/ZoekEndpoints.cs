@@ -32,7 +32,7 @@ public static class ZoekEndpoints
                     h.Toegang == Toegang.AchterHetLoket ? Facetten.AchterHetLoket : Facetten.AlgemeenToegankelijk,
                     h.Bemoeizorg, h.Aanbieder, h.Levensdomeinen, h.Gratis, h.AfstandKm, Components.Pages.Aanbod.AanbodPagina.Url(h.Id), h.Markering)).ToList(),
                 r.Facetten));
-        });
+        }).Produces<ZoekAntwoord>().ProducesValidationProblem();
 
         api.MapGet("/suggesties", async (string? q, ISearchIndex index, CancellationToken ct) =>
         {

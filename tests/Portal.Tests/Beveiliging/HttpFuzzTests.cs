@@ -26,7 +26,9 @@ public sealed class HttpFuzzTests
         "/melding/aanbod", "/melding/contact", "/melding/controleren", "/melding/verstuurd", "/melding/geholpen", "/melding/status/x",
         "/melding/status/" + new string('a', 64), "/makelpunt", "/makelpunt/meldingen/1", "/makelpunt/meldingen/0",
         "/makelpunt/meldingen/-5", "/makelpunt/meldingen/99999999999", "/account/inloggen", "/account/uitloggen", "/account/geen-toegang",
-        "/api/zoeken", "/api/suggesties", "/status/500", "/status/abc", "/fout", "/niet-gevonden", "/css/site.css", "/js/autocomplete.js",
+        "/api/zoeken", "/api/suggesties", "/api/hsds/services", "/api/hsds/services/taalcafe-de-brug", "/api/hsds/services/x",
+        "/api/hsds/organizations", "/api/hsds/taxonomy_terms", "/api/hsds/export", "/api/openapi/opendata.json", "/stuurinformatie",
+        "/stuurinformatie/csv/meldingen", "/stuurinformatie?van=2026-13-01", "/status/500", "/status/abc", "/fout", "/niet-gevonden", "/css/site.css", "/js/autocomplete.js",
     ];
 
     private static readonly string[] Parameters =
@@ -35,6 +37,7 @@ public sealed class HttpFuzzTests
         "straal", "sorteer", "pagina", "ReturnUrl", "team", "status", "urgent", "te-laat", "id", "terug", "_handler", "richting", "soort",
         "vraag", "naam", "telefoon", "email", "voorkeur", "moment", "delen", "website", "hulp", "uitzetting", "Invoer.Email",
         "Invoer.Wachtwoord", "Invoer.Terug", "versie", "handeling", "uitkomst", "medewerker", "datum", "notitie", "aanbod",
+        "page", "per_page", "modified_after", "search", "taxonomy_term_id", "format", "full", "proximity", "van", "tot", "figuur",
     ];
 
     private static readonly string[] Waarden =
@@ -68,6 +71,7 @@ public sealed class HttpFuzzTests
         var anoniem = factory.Client();
         var consulent = await TestAccounts.IngelogdAsync(factory, Rollen.Consulent);
         var organisatie = await TestAccounts.IngelogdAsync(factory, Rollen.Organisatie);
+        var beleid = await TestAccounts.IngelogdAsync(factory, Rollen.Beleidsmedewerker);
         await MeldingInvullen.TotControleAsync(anoniem); // a draft, so the later steps have something to show
         await TestAccounts.MeldingAsync(factory);
         var clients = new (HttpClient Client, string Token)[]
@@ -75,6 +79,7 @@ public sealed class HttpFuzzTests
             (anoniem, (await anoniem.OpenAsync("/aanbod/taalcafe-de-brug")).Token!),
             (consulent, (await consulent.OpenAsync("/makelpunt")).Token!),
             (organisatie, (await organisatie.OpenAsync("/")).Token!),
+            (beleid, (await beleid.OpenAsync("/")).Token!),
         };
 
         var tekst = Gen.OneOf(Gen.Elements(Waarden), ArbMap.Default.GeneratorFor<string>().Select(s => s ?? ""));

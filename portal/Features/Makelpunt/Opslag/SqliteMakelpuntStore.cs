@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
+using SocialeKaart.Portal.Features.Stuurinformatie;
 
 namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
 
@@ -83,6 +84,14 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             levensdomein TEXT NOT NULL,
             aantal INTEGER NOT NULL,
             PRIMARY KEY (dag, levensdomein)
+        ) WITHOUT ROWID;
+
+        -- Normalised words of searches without results, per ISO week: never the query, never anything personal.
+        CREATE TABLE IF NOT EXISTS zoektermen (
+            week TEXT NOT NULL,
+            term TEXT NOT NULL,
+            aantal INTEGER NOT NULL,
+            PRIMARY KEY (week, term)
         ) WITHOUT ROWID;
         """;
 
@@ -461,6 +470,69 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 
         return totaal;
     }
+
+    public Task<IReadOnlyList<MeldingKengetal>> KengetallenAsync(DateTimeOffset van, DateTimeOffset tot, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees<IReadOnlyList<MeldingKengetal>>(c =>
+        {
+            using var cmd = Opdracht(c, null, "SELECT data FROM meldingen WHERE ontvangen >= @van AND ontvangen < @tot ORDER BY id",
+                ("@van", Tijd(van)), ("@tot", Tijd(tot)));
+            using var r = cmd.ExecuteReader();
+            var lijst = new List<MeldingKengetal>();
+            while (r.Read())
+            {
+                lijst.Add(MeldingKengetal.Van(Melding(r.GetString(0))));
+            }
+
+            return lijst;
+        }));
+
+    public Task<IReadOnlyList<DitHelptTelling>> DitHelptAsync(DateOnly van, DateOnly tot, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees<IReadOnlyList<DitHelptTelling>>(c =>
+        {
+            using var cmd = Opdracht(c, null, "SELECT dag, levensdomein, aantal FROM dit_helpt WHERE dag >= @van AND dag <= @tot ORDER BY dag, levensdomein",
+                ("@van", Datum(van)), ("@tot", Datum(tot)));
+            using var r = cmd.ExecuteReader();
+            var lijst = new List<DitHelptTelling>();
+            while (r.Read())
+            {
+                lijst.Add(new(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(1), r.GetInt32(2)));
+            }
+
+            return lijst;
+        }));
+
+    public Task TelZoektermenAsync(IReadOnlyList<string> termen, string week, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(termen);
+        ArgumentException.ThrowIfNullOrEmpty(week);
+        return termen.Count == 0 ? Task.CompletedTask : SchrijfAsync((c, tx) =>
+        {
+            foreach (var term in termen.Distinct(StringComparer.Ordinal))
+            {
+                Voer(c, tx, """
+                    INSERT INTO zoektermen (week, term, aantal) VALUES (@week, @term, 1)
+                    ON CONFLICT (week, term) DO UPDATE SET aantal = aantal + 1
+                    """, ("@week", week), ("@term", term));
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ZoektermTelling>> ZoektermenAsync(string vanWeek, string totWeek, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees<IReadOnlyList<ZoektermTelling>>(c =>
+        {
+            using var cmd = Opdracht(c, null, "SELECT week, term, aantal FROM zoektermen WHERE week >= @van AND week <= @tot ORDER BY week, term",
+                ("@van", vanWeek), ("@tot", totWeek));
+            using var r = cmd.ExecuteReader();
+            var lijst = new List<ZoektermTelling>();
+            while (r.Read())
+            {
+                lijst.Add(new(r.GetString(0), r.GetString(1), r.GetInt32(2)));
+            }
+
+            return lijst;
+        }));
 
     public Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default) =>
         SchrijfAsync((c, tx) => Voer(c, tx, "DELETE FROM concepten WHERE gewijzigd < @voor", ("@voor", Tijd(ouderDan))), cancellationToken);
