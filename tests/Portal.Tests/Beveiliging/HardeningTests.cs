@@ -332,7 +332,8 @@ public sealed class HardeningTests
             }
 
             Assert.True(File.Exists(bestand));
-            Assert.False(OpSchijf(bestand, verhaal), "the deleted draft is still on disk after shutdown");
+            Assert.False(OpSchijf(bestand, verhaal), "the deleted draft is still on disk after shutdown: " + string.Join(", ",
+                new[] { bestand, bestand + "-wal" }.Where(File.Exists).Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length} B{(OpSchijf(f, verhaal, alleen: true) ? " (has it)" : "")}")));
         }
         finally
         {
@@ -340,10 +341,10 @@ public sealed class HardeningTests
         }
     }
 
-    internal static bool OpSchijf(string bestand, string tekst)
+    internal static bool OpSchijf(string bestand, string tekst, bool alleen = false)
     {
         var zoek = Encoding.UTF8.GetBytes(tekst);
-        foreach (var pad in new[] { bestand, bestand + "-wal", bestand + "-journal" })
+        foreach (var pad in alleen ? [bestand] : new[] { bestand, bestand + "-wal", bestand + "-journal" })
         {
             if (File.Exists(pad) && File.ReadAllBytes(pad).AsSpan().IndexOf(zoek) >= 0)
             {

@@ -545,30 +545,37 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         }
 
         _stop.Cancel();
-        try
-        {
-            _wissen.Wait(TimeSpan.FromSeconds(10));
-        }
-        catch (AggregateException)
-        {
-        }
 
+        // Every write and every background wipe is done: the writer is ours alone from here on.
+        var eigen = _schrijfslot.Wait(TimeSpan.FromSeconds(30));
         using (var lezer = new SqliteConnection(_leesVerbinding))
         {
             SqliteConnection.ClearPool(lezer);
         }
 
         // With the readers closed first, the writer is the last connection: the log is emptied and, on close, removed.
-        try
+        for (var poging = 0; poging < 20; poging++)
         {
-            WisLog();
-        }
-        catch (SqliteException)
-        {
+            try
+            {
+                if (WisLog())
+                {
+                    break;
+                }
+            }
+            catch (SqliteException)
+            {
+            }
+
+            Thread.Sleep(50);
         }
 
         _schrijver.Dispose();
-        _schrijfslot.Dispose();
+        if (eigen)
+        {
+            _schrijfslot.Release();
+        }
+
         _stop.Dispose();
     }
 
