@@ -1,5 +1,6 @@
 using SocialeKaart.Portal.Components;
 using SocialeKaart.Portal.Features.Accounts;
+using SocialeKaart.Portal.Features.Berichten;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Lijstje;
 using SocialeKaart.Portal.Features.Melding;
@@ -14,6 +15,7 @@ builder.AddAdressen();
 builder.AddSleutels();
 builder.AddZoeken();
 builder.AddMelding();
+builder.AddBerichten();
 builder.AddAccounts();
 builder.AddLimieten();
 builder.AddOpenData();

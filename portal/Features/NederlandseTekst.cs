@@ -12,6 +12,13 @@ public static class NederlandseTekst
     /// <summary>"dinsdag 24 november 2026".</summary>
     public static string Datum(DateOnly datum) => datum.ToString("dddd d MMMM yyyy", Cultuur);
 
+    /// <summary>"dinsdag 1 december 2026 om 14:30", in Dutch time.</summary>
+    public static string DatumTijd(DateTimeOffset moment)
+    {
+        var lokaal = TimeZoneInfo.ConvertTime(moment, Tijdzone);
+        return $"{Datum(DateOnly.FromDateTime(lokaal.DateTime))} om {lokaal.ToString("HH:mm", Cultuur)}";
+    }
+
     /// <summary>"24-11-2026 14:05" in Dutch local time.</summary>
     public static string Moment(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Tijdzone).ToString("dd-MM-yyyy HH:mm", Cultuur);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialeKaart.Portal.Features.Makelpunt;
+using SocialeKaart.Portal.Features.Organisaties;
 using SocialeKaart.Portal.Features.Zoeken;
 
 namespace SocialeKaart.Portal.Features.Accounts;
@@ -15,6 +16,19 @@ public sealed class Gebruiker : IdentityUser
     /// <summary>The name colleagues see in the queue and the history of a melding.</summary>
     [MaxLength(100)]
     public string Naam { get; set; } = "";
+
+    /// <summary>Organisation accounts: the organisation's name, as the makelpunt sees it with a verwijzing.</summary>
+    [MaxLength(150)]
+    public string? Organisatie { get; set; }
+
+    /// <summary>Organisation accounts: the kind of organisation (<see cref="OrganisatieSoorten"/>).</summary>
+    [MaxLength(40)]
+    public string? OrganisatieSoort { get; set; }
+
+    /// <summary>Organisation accounts that provide aanbod: the aanbieder (<see cref="Aanbieders.Id"/>) whose aanbod and
+    /// incoming handovers the account sees. Null for organisations that only refer (a school, a GP).</summary>
+    [MaxLength(150)]
+    public string? AanbiederId { get; set; }
 }
 
 public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Gebruiker>(options);
@@ -36,6 +50,24 @@ public static class Rollen
 
     /// <summary>The policy of every makelpunt page: only consulenten and sociale makelaars see meldingen (DESIGN.md).</summary>
     public const string MakelpuntPolicy = "makelpunt";
+
+    /// <summary>Pages of an organisation account: referring, its verwijzingen, handovers to its aanbod.</summary>
+    public const string OrganisatiePolicy = "organisatie";
+
+    /// <summary>Who sees the internal fields of aanbod achter het loket: consulenten, makelaars and redacteuren (DESIGN.md).</summary>
+    public const string MedewerkerPolicy = "medewerker";
+
+    public const string BeheerPolicy = "beheer";
+
+    public static bool IsMedewerker(ClaimsPrincipal user) => user.IsInRole(Consulent) || user.IsInRole(SocialeMakelaar) || user.IsInRole(Redacteur);
+
+    /// <summary>Where each role starts after login (never on a "geen toegang" page).</summary>
+    public static string StartPagina(IReadOnlyCollection<string> rollen) =>
+        rollen.Contains(Consulent) || rollen.Contains(SocialeMakelaar) ? "/makelpunt"
+        : rollen.Contains(Organisatie) ? "/organisatie"
+        : rollen.Contains(Beheerder) ? "/beheer"
+        : rollen.Contains(Beleidsmedewerker) ? "/stuurinformatie"
+        : "/zoeken";
 }
 
 public sealed class AccountsOptions
@@ -62,8 +94,16 @@ public static class DemoAccounts
         ("redacteur@demo.sociale-kaart.nl", "Sanne (redacteur)", Rollen.Redacteur),
         ("beheerder@demo.sociale-kaart.nl", "Ahmed (beheerder)", Rollen.Beheerder),
         ("organisatie@demo.sociale-kaart.nl", "Buurtkracht (organisatie)", Rollen.Organisatie),
+        ("school@demo.sociale-kaart.nl", "Meester Kees (OBS De Regenboog)", Rollen.Organisatie),
         ("beleid@demo.sociale-kaart.nl", "Mirjam (beleidsmedewerker)", Rollen.Beleidsmedewerker),
     ];
+
+    /// <summary>The organisation of each demo organisation account: an aanbieder of the demo content, and a school that refers.</summary>
+    public static readonly Dictionary<string, (string Organisatie, string Soort, string? AanbiederId)> Organisaties = new(StringComparer.Ordinal)
+    {
+        ["organisatie@demo.sociale-kaart.nl"] = ("Stichting Buurtkracht Veenendaal", "vrijwilligersorganisatie", Aanbieders.Id("Stichting Buurtkracht Veenendaal")),
+        ["school@demo.sociale-kaart.nl"] = ("OBS De Regenboog", "school", null),
+    };
 }
 
 public static class AccountsServices
@@ -111,7 +151,10 @@ public static class AccountsServices
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Rollen.MakelpuntPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar));
+            .AddPolicy(Rollen.MakelpuntPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar))
+            .AddPolicy(Rollen.OrganisatiePolicy, policy => policy.RequireRole(Rollen.Organisatie))
+            .AddPolicy(Rollen.MedewerkerPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar, Rollen.Redacteur))
+            .AddPolicy(Rollen.BeheerPolicy, policy => policy.RequireRole(Rollen.Beheerder));
         return builder;
     }
 
@@ -127,6 +170,7 @@ public static class AccountsServices
         }
 
         await db.Database.EnsureCreatedAsync();
+        await WerkSchemaBijAsync(db);
 
         var rollen = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var rol in Rollen.Alle)
@@ -159,14 +203,38 @@ public static class AccountsServices
 
         foreach (var (email, naam, rol) in DemoAccounts.Alle)
         {
-            if (await gebruikers.FindByEmailAsync(email) is not null)
+            var gebruiker = await gebruikers.FindByEmailAsync(email);
+            if (gebruiker is null)
             {
-                continue;
+                gebruiker = new Gebruiker { UserName = email, Email = email, EmailConfirmed = true, Naam = naam };
+                Controleer(await gebruikers.CreateAsync(gebruiker, DemoAccounts.Wachtwoord));
+                Controleer(await gebruikers.AddToRoleAsync(gebruiker, rol));
             }
 
-            var gebruiker = new Gebruiker { UserName = email, Email = email, EmailConfirmed = true, Naam = naam };
-            Controleer(await gebruikers.CreateAsync(gebruiker, DemoAccounts.Wachtwoord));
-            Controleer(await gebruikers.AddToRoleAsync(gebruiker, rol));
+            if (DemoAccounts.Organisaties.TryGetValue(email, out var org) && gebruiker.Organisatie is null)
+            {
+                (gebruiker.Organisatie, gebruiker.OrganisatieSoort, gebruiker.AanbiederId) = org;
+                Controleer(await gebruikers.UpdateAsync(gebruiker));
+            }
+        }
+    }
+
+    /// <summary>
+    /// EnsureCreated makes a new database with every column, but leaves an existing one as it is: the columns added
+    /// since (organisation accounts) are added here, so a data folder from an earlier version keeps working.
+    /// </summary>
+    private static async Task WerkSchemaBijAsync(AccountsDb db)
+    {
+        var kolommen = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('AspNetUsers')").ToListAsync();
+        foreach (var (kolom, type) in new[] { ("Organisatie", "TEXT"), ("OrganisatieSoort", "TEXT"), ("AanbiederId", "TEXT") })
+        {
+            if (!kolommen.Contains(kolom, StringComparer.Ordinal))
+            {
+                // Column names come from the list above, never from input.
+#pragma warning disable EF1002
+                await db.Database.ExecuteSqlRawAsync($"ALTER TABLE AspNetUsers ADD COLUMN {kolom} {type} NULL");
+#pragma warning restore EF1002
+            }
         }
     }
 
@@ -176,6 +244,19 @@ public static class AccountsServices
             user.FindFirstValue(NaamClaim) ?? user.Identity?.Name ?? "onbekend");
 
     public const string NaamClaim = "sk:naam";
+    public const string OrganisatieClaim = "sk:organisatie";
+    public const string OrganisatieSoortClaim = "sk:organisatiesoort";
+    public const string AanbiederClaim = "sk:aanbieder";
+
+    /// <summary>The organisation of a signed-in organisation account, or null (no organisation set: it cannot refer).</summary>
+    public static Verwijzer? Verwijzer(this ClaimsPrincipal user) =>
+        user.IsInRole(Rollen.Organisatie) && user.FindFirstValue(OrganisatieClaim) is { Length: > 0 } organisatie
+            ? new Verwijzer(user.FindFirstValue(ClaimTypes.NameIdentifier)!, organisatie, user.FindFirstValue(OrganisatieSoortClaim) ?? "anders")
+            : null;
+
+    /// <summary>The aanbieder of a signed-in organisation account, or null.</summary>
+    public static string? AanbiederId(this ClaimsPrincipal user) =>
+        user.IsInRole(Rollen.Organisatie) ? user.FindFirstValue(AanbiederClaim) : null;
 
     private static void Controleer(IdentityResult result)
     {
@@ -194,6 +275,17 @@ public sealed class GebruikerClaims(UserManager<Gebruiker> users, RoleManager<Id
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AccountsServices.NaamClaim, user.Naam));
+        if (user.Organisatie is { Length: > 0 } organisatie)
+        {
+            identity.AddClaim(new Claim(AccountsServices.OrganisatieClaim, organisatie));
+            identity.AddClaim(new Claim(AccountsServices.OrganisatieSoortClaim, user.OrganisatieSoort ?? "anders"));
+        }
+
+        if (user.AanbiederId is { Length: > 0 } aanbieder)
+        {
+            identity.AddClaim(new Claim(AccountsServices.AanbiederClaim, aanbieder));
+        }
+
         return identity;
     }
 }

@@ -15,18 +15,19 @@ public sealed class Inloggen(UserManager<Gebruiker> users, SignInManager<Gebruik
     // A hash of a random password with the same hasher (and so the same PBKDF2 work) as real accounts, made once.
     private static string? _schijnHash;
 
-    public async Task<bool> InloggenAsync(string email, string wachtwoord)
+    /// <summary>Logs in; the start page of the account's role, or null when the login failed.</summary>
+    public async Task<string?> InloggenAsync(string email, string wachtwoord)
     {
         var gebruiker = await users.FindByEmailAsync(email);
         if (gebruiker is null || await users.IsLockedOutAsync(gebruiker))
         {
             var schijn = _schijnHash ??= hasher.HashPassword(new Gebruiker(), RandomNumberGenerator.GetHexString(32));
             hasher.VerifyHashedPassword(new Gebruiker(), schijn, wachtwoord);
-            return false;
+            return null;
         }
 
         var result = await signIn.PasswordSignInAsync(gebruiker, wachtwoord, isPersistent: false, lockoutOnFailure: true);
-        return result.Succeeded;
+        return result.Succeeded ? Rollen.StartPagina([.. await users.GetRolesAsync(gebruiker)]) : null;
     }
 
     /// <summary>Signs this browser out and ends every other session of the same account.</summary>

@@ -5,6 +5,9 @@ public abstract record Handeling
 {
     /// <summary>The words of the history line, e.g. "Opgepakt".</summary>
     public abstract string Actie { get; }
+
+    /// <summary>Free text that goes with the history line (a note, a reason); personal data, removed at anonymisation.</summary>
+    public virtual string? Tekst => null;
 }
 
 /// <summary>The acting medewerker takes the melding.</summary>
@@ -30,8 +33,17 @@ public sealed record SchuldhulpgesprekGehad : Handeling
     public override string Actie => "Eerste schuldhulpgesprek gehad";
 }
 
+/// <summary>Refers the melding to an aanbod. With <see cref="AanbiederId"/> the aanbieder gets a warm handover
+/// (<see cref="Overdracht"/>) in its own pages, with only what the person agreed to share.</summary>
 public sealed record Doorverwijzen(string AanbodId, string AanbodNaam) : Handeling
 {
+    public string AanbiederId { get; init; } = "";
+
+    public string AanbiederNaam { get; init; } = "";
+
+    /// <summary>What the consulent tells the aanbieder (no more than the person agreed to share).</summary>
+    public string Toelichting { get; init; } = "";
+
     public override string Actie => $"Doorverwezen naar {AanbodNaam}";
 }
 
@@ -40,14 +52,19 @@ public sealed record HuisbezoekPlannen(DateTimeOffset Op) : Handeling
     public override string Actie => "Huisbezoek gepland";
 }
 
-public sealed record NotitieMaken(string Tekst) : Handeling
+public sealed record NotitieMaken(string Notitie) : Handeling
 {
     public override string Actie => "Notitie";
+
+    public override string? Tekst => Notitie;
 }
 
-public sealed record Afsluiten(Uitkomst Uitkomst) : Handeling
+/// <param name="Reden">Why the melding is closed while a legal deadline is still open (Wgs); required then.</param>
+public sealed record Afsluiten(Uitkomst Uitkomst, string Reden = "") : Handeling
 {
     public override string Actie => $"Afgesloten: {Behandeling.Naam(Uitkomst)}";
+
+    public override string? Tekst => string.IsNullOrWhiteSpace(Reden) ? null : "Afgesloten terwijl een termijn nog liep: " + Reden.Trim();
 }
 
 /// <summary>The outcome of applying a <see cref="Handeling"/>: the new melding, or why it is refused.</summary>
@@ -98,12 +115,12 @@ public static class Behandeling
                 });
 
             case NotitieMaken notitie:
-                if (string.IsNullOrWhiteSpace(notitie.Tekst))
+                if (string.IsNullOrWhiteSpace(notitie.Notitie))
                 {
                     return Weiger("Schrijf een notitie.");
                 }
 
-                if (notitie.Tekst.Length > MaxNotitie)
+                if (notitie.Notitie.Length > MaxNotitie)
                 {
                     return Weiger($"Een notitie is maximaal {MaxNotitie} tekens.");
                 }
@@ -124,14 +141,18 @@ public static class Behandeling
             SchuldhulpgesprekGehad when melding.SchuldhulpgesprekOp is not null => Weiger("Het eerste schuldhulpgesprek is al vastgelegd."),
             SchuldhulpgesprekGehad => Gelukt(melding with { SchuldhulpgesprekOp = nu, EersteContactOp = melding.EersteContactOp ?? nu }),
             Doorverwijzen d when string.IsNullOrWhiteSpace(d.AanbodId) => Weiger("Kies het aanbod waarnaar u doorverwijst."),
+            Doorverwijzen d when d.Toelichting.Length > MaxNotitie => Weiger($"Een toelichting is maximaal {MaxNotitie} tekens."),
             Doorverwijzen d => Gelukt(melding with
             {
                 Status = MeldingStatus.Doorverwezen,
-                Verwijzingen = [.. melding.Verwijzingen, new Verwijzing(d.AanbodId, d.AanbodNaam, nu)],
+                Verwijzingen = [.. melding.Verwijzingen, new Verwijzing(d.AanbodId, d.AanbodNaam, nu) { AanbiederNaam = d.AanbiederNaam }],
             }),
             HuisbezoekPlannen h when h.Op < nu => Weiger("Een huisbezoek plant u in de toekomst."),
             HuisbezoekPlannen h when h.Op > nu.AddYears(1) => Weiger("Een huisbezoek plant u binnen een jaar."),
             HuisbezoekPlannen h => Gelukt(melding with { Status = MeldingStatus.HuisbezoekGepland, HuisbezoekOp = h.Op }),
+            Afsluiten a when OpenWettelijkeTermijn(melding) is { } open && string.IsNullOrWhiteSpace(a.Reden) =>
+                Weiger($"De termijn voor {open} loopt nog. Schrijf op waarom u de melding toch afsluit."),
+            Afsluiten a when a.Reden.Length > MaxNotitie => Weiger($"Een reden is maximaal {MaxNotitie} tekens."),
             Afsluiten a => Gelukt(melding with { Status = MeldingStatus.Afgesloten, Uitkomst = a.Uitkomst, AfgeslotenOp = nu }),
             _ => Weiger("Deze handeling kennen wij niet."),
         };
@@ -140,6 +161,13 @@ public static class Behandeling
     }
 
     private static Resultaat Weiger(string waarom) => new(null, waarom);
+
+    /// <summary>The legal deadline that closing would leave unmet: the first schuldhulp conversation (Wgs) when it has
+    /// not taken place. Null when none.</summary>
+    public static string? OpenWettelijkeTermijn(Melding melding) =>
+        melding.Termijnen.SchuldhulpEersteGesprek is not null && melding.SchuldhulpgesprekOp is null
+            ? "het eerste schuldhulpgesprek (Wgs)"
+            : null;
 
     public static string Naam(Uitkomst uitkomst) => uitkomst switch
     {

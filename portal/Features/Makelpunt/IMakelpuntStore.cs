@@ -19,15 +19,53 @@ public sealed record NieuweMelding(
 /// <param name="Nieuw">False when this concept had been sent before (double click, refresh, retry).</param>
 public sealed record Ontvangst(long Id, string Referentie, string StatusToken, Termijnen Termijnen, bool Nieuw);
 
-/// <summary>What the secret status link shows: no personal details.</summary>
-public sealed record MeldingStatusInfo(string Referentie, DateTimeOffset Ontvangen, MeldingStatus Status, DateOnly EersteContactUiterlijk, bool ContactGehad);
+/// <summary>What the secret status link shows: no personal details, no notes, no outcome.</summary>
+public sealed record MeldingStatusInfo(string Referentie, DateTimeOffset Ontvangen, MeldingStatus Status, DateOnly EersteContactUiterlijk, bool ContactGehad)
+{
+    /// <summary>The organisation the melding was last referred to.</summary>
+    public string? DoorverwezenNaar { get; init; }
 
+    /// <summary>That organisation has accepted the handover.</summary>
+    public bool DoorverwijzingAangenomen { get; init; }
+
+    public DateTimeOffset? HuisbezoekOp { get; init; }
+
+    public DateTimeOffset? AfgeslotenOp { get; init; }
+
+    public static MeldingStatusInfo Van(Melding m, OverdrachtStatus? laatsteOverdracht) =>
+        new(m.Referentie, m.Ontvangen, m.Status, m.Termijnen.EersteContact, m.EersteContactOp is not null)
+        {
+            DoorverwezenNaar = m.Verwijzingen.LastOrDefault() is { } v ? (v.AanbiederNaam.Length > 0 ? v.AanbiederNaam : v.AanbodNaam) : null,
+            DoorverwijzingAangenomen = laatsteOverdracht is OverdrachtStatus.Geaccepteerd or OverdrachtStatus.ContactGehad,
+            HuisbezoekOp = m.Status == MeldingStatus.HuisbezoekGepland ? m.HuisbezoekOp : null,
+            AfgeslotenOp = m.AfgeslotenOp,
+        };
+}
+
+/// <summary>What an organisation sees of a melding it made: received, picked up, closed, with dates; never the case.</summary>
+public sealed record VerwijzingVoortgang(string Referentie, Soort Soort, DateTimeOffset Ontvangen, DateTimeOffset? OpgepaktOp, DateTimeOffset? AfgeslotenOp);
+
+/// <summary>A message waiting in the outbox (personal data: the address and the text).</summary>
+public sealed record TeVersturen(long Id, string Aan, string Onderwerp, string Tekst, int Pogingen);
+
+/// <summary>A line of the outbox as the beheerder sees it: no address (masked), no text.</summary>
+public sealed record PostvakRegel(long Id, DateTimeOffset Aangemaakt, string AanVerborgen, string Onderwerp, int Pogingen,
+    DateTimeOffset? VolgendePoging, DateTimeOffset? VerzondenOp, string? LaatsteFout, bool Opgegeven);
+
+public sealed record Postvak(int Wachtend, int Verzonden, int Opgegeven, IReadOnlyList<PostvakRegel> Regels);
+
+/// <param name="Behandelaar">Only meldingen of this medewerker (user id): "Mijn meldingen".</param>
+/// <param name="Referentie">One meldingnummer, open or closed.</param>
+/// <param name="Afgesloten">Closed meldingen instead of open ones.</param>
 public sealed record WachtrijFilter(
     string? Team = null,
     MeldingStatus? Status = null,
     bool AlleenUrgent = false,
     bool AlleenTeLaat = false,
-    int Pagina = 1);
+    int Pagina = 1,
+    string? Behandelaar = null,
+    string? Referentie = null,
+    bool Afgesloten = false);
 
 public sealed record Wachtrij(IReadOnlyList<Melding> Meldingen, int Totaal, int Pagina, int PerPagina);
 
@@ -87,6 +125,35 @@ public interface IMakelpuntStore
 
     /// <summary>The counts of <see cref="TelZoektermenAsync"/> for the weeks in [vanWeek, totWeek].</summary>
     Task<IReadOnlyList<ZoektermTelling>> ZoektermenAsync(string vanWeek, string totWeek, CancellationToken cancellationToken = default);
+
+    /// <summary>The meldingen an organisation account made (newest first), as <see cref="VerwijzingVoortgang"/> only.</summary>
+    Task<IReadOnlyList<VerwijzingVoortgang>> VerwijzingenVanAsync(string accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>Handovers to one aanbieder (newest first).</summary>
+    Task<IReadOnlyList<Overdracht>> OverdrachtenVoorAsync(string aanbiederId, CancellationToken cancellationToken = default);
+
+    /// <summary>One handover, only when it is to this aanbieder; null otherwise (also for someone else's id).</summary>
+    Task<Overdracht?> OverdrachtAsync(string aanbiederId, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>The handovers of one melding, for the makelpunt (oldest first).</summary>
+    Task<IReadOnlyList<Overdracht>> OverdrachtenVanMeldingAsync(long meldingId, CancellationToken cancellationToken = default);
+
+    /// <summary>The aanbieder answers a handover; written to the melding's history in the same transaction, with a message
+    /// to the person when the status link changes. Null when the handover is not this aanbieder's.</summary>
+    Task<(Overdracht? Overdracht, string? Geweigerd)?> BeantwoordOverdrachtAsync(string aanbiederId, long id, int versie, OverdrachtHandeling handeling,
+        Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default);
+
+    /// <summary>Messages due for sending (<paramref name="nu"/> or earlier), oldest first.</summary>
+    Task<IReadOnlyList<TeVersturen>> TeVersturenAsync(DateTimeOffset nu, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>A message was accepted by the mail server: its address and text are removed, the fact is kept.</summary>
+    Task BezorgdAsync(long id, DateTimeOffset op, CancellationToken cancellationToken = default);
+
+    /// <summary>Sending failed: try again at <paramref name="volgende"/>, or give up when it is null.</summary>
+    Task NietBezorgdAsync(long id, string fout, DateTimeOffset? volgende, CancellationToken cancellationToken = default);
+
+    /// <summary>The outbox for the beheerder: counts, and the messages not (yet) sent with their address masked.</summary>
+    Task<Postvak> PostvakAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes concepts not changed since <paramref name="ouderDan"/> (sent or not).</summary>
     Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default);

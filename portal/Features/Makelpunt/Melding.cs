@@ -34,6 +34,22 @@ public sealed record MeldingAntwoorden
     /// <summary>Naaste, verwijzing or zorgsignaal: the name of the person it is about (a zorgsignaal may leave it empty).</summary>
     public string OverWie { get; init; } = "";
 
+    /// <summary>The organisation account that made the melding (a verwijzing, or a professional's zorgsignaal); null when
+    /// an inwoner made it. Set from the login, never from the form.</summary>
+    public Verwijzer? Verwijzer { get; init; }
+
+    /// <summary>Verwijzing: who gave consent, when, how, and for what.</summary>
+    public Toestemming? Toestemming { get; init; }
+
+    /// <summary>Zorgsignaal: the melder gives no name or contact details.</summary>
+    public bool Anoniem { get; init; }
+
+    /// <summary>The age group of the person it is about (optional): ranks aanbod for the right doelgroep.</summary>
+    public Leeftijdsgroep? Leeftijd { get; init; }
+
+    /// <summary>The postcode of the person it is about (optional): ranks aanbod in the right wijk.</summary>
+    public string Postcode { get; init; } = "";
+
     // Step 2: waarover
     public IReadOnlyList<string> Levensdomeinen { get; init; } = [];
 
@@ -65,9 +81,67 @@ public sealed record MeldingAntwoorden
     /// <summary>The melder agrees that the story is shared with the aanbieders involved, so it is told only once.</summary>
     public bool ToestemmingDelen { get; init; }
 
+    /// <summary>Messages about this melding may go to <see cref="Email"/>: the melder or the person themself, never the
+    /// person a zorgsignaal is about, and a referred person only when they agreed to be contacted.</summary>
+    public bool BerichtenToegestaan => Email.Length > 0 && Soort switch
+    {
+        Makelpunt.Soort.Zelf or Makelpunt.Soort.Naaste => true,
+        Makelpunt.Soort.Verwijzing => Toestemming?.ContactOpnemen == true,
+        _ => false,
+    };
+
     /// <summary>What routing may see: no personal data.</summary>
     public MeldingKenmerken Kenmerken() =>
         new(Soort ?? Makelpunt.Soort.Zelf, Levensdomeinen, NietPluis, Urgentie);
+}
+
+/// <summary>An organisation account that refers someone or signals a concern (DESIGN.md: algemene maatschappelijke organisatie).</summary>
+/// <param name="Soort">The kind of organisation (<see cref="OrganisatieSoorten"/>), for the makelpunt and for statistics.</param>
+public sealed record Verwijzer(string AccountId, string Organisatie, string Soort);
+
+public enum ToestemmingWijze
+{
+    Mondeling,
+    Schriftelijk,
+}
+
+/// <summary>The consent of a referred person, as the referrer records it with the melding.</summary>
+/// <param name="DoorWie">Who gave it: the person, or a parent or guardian.</param>
+/// <param name="ContactOpnemen">The person knows the makelpunt will contact them, and agrees.</param>
+/// <param name="GegevensDelen">The person agrees that their story is shared with the aanbieder they are referred to.</param>
+/// <remarks><see cref="Op"/> and <see cref="Hoe"/> are null while the referrer has not filled them in (a draft keeps what was typed).</remarks>
+public sealed record Toestemming(string DoorWie, DateOnly? Op, ToestemmingWijze? Hoe, bool ContactOpnemen, bool GegevensDelen);
+
+public enum Leeftijdsgroep
+{
+    Kind,
+    Jongere,
+    Jongvolwassene,
+    Volwassene,
+    Oudere,
+}
+
+/// <summary>The kinds of organisation an account can be, with their names (B1 Dutch).</summary>
+public static class OrganisatieSoorten
+{
+    public static readonly IReadOnlyList<(string Id, string Naam)> Alle =
+    [
+        ("school", "School"),
+        ("kinderopvang", "Kinderopvang"),
+        ("huisarts", "Huisarts of praktijkondersteuner"),
+        ("wijkverpleging", "Wijkverpleging of thuiszorg"),
+        ("werkgever", "Werkgever"),
+        ("kerk", "Kerk, moskee of levensbeschouwelijke organisatie"),
+        ("sportclub", "Sportclub of vereniging"),
+        ("woningcorporatie", "Woningcorporatie"),
+        ("vrijwilligersorganisatie", "Vrijwilligersorganisatie"),
+        ("professionele-aanbieder", "Professionele aanbieder"),
+        ("anders", "Andere organisatie"),
+    ];
+
+    public static bool Bestaat(string? id) => Alle.Any(s => s.Id == id);
+
+    public static string Naam(string? id) => Alle.FirstOrDefault(s => s.Id == id).Naam ?? "Organisatie";
 }
 
 public enum MeldingStatus
@@ -134,7 +208,11 @@ public sealed record Melding(
     public DateOnly? EerstvolgendeTermijn => Termijnbewaking.Eerstvolgende(this);
 }
 
-public sealed record Verwijzing(string AanbodId, string AanbodNaam, DateTimeOffset Op);
+/// <summary>A doorverwijzing to an aanbod; <see cref="AanbiederNaam"/> is the organisation the inwoner is told about.</summary>
+public sealed record Verwijzing(string AanbodId, string AanbodNaam, DateTimeOffset Op)
+{
+    public string AanbiederNaam { get; init; } = "";
+}
 
 /// <summary>One line of the history of a melding: who did what when. Notes carry their text; nothing else holds personal data.</summary>
 public sealed record Gebeurtenis(DateTimeOffset Op, Medewerker? Wie, string Actie, string? Tekst)

@@ -99,6 +99,8 @@ public static class MeldingServices
         builder.Services.AddOptions<MeldingOptions>().BindConfiguration(MeldingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<MeldingConcepten>();
         builder.Services.AddScoped<MeldingVersturen>();
+        builder.Services.AddSingleton<PassendAanbod.Tekstanalyse>();
+        builder.Services.AddSingleton<PassendAanbod>();
 
         return builder;
     }

@@ -8,6 +8,18 @@ namespace SocialeKaart.Portal.Features.Melding;
 
 public sealed record MeldingStap(int Nummer, string Url, string Titel);
 
+public enum ContactVan
+{
+    /// <summary>The melder themself (inwoner, naaste, the referrer when the person is not to be contacted, a professional's zorgsignaal).</summary>
+    Melder,
+
+    /// <summary>The referred person, or their parent or guardian: they agreed to be contacted.</summary>
+    Persoon,
+
+    /// <summary>An anonymous zorgsignaal: no contact details.</summary>
+    Niemand,
+}
+
 /// <summary>The six steps of the melding and the checks of each. Pure: the pages call these, tests too.</summary>
 public static partial class MeldingStappen
 {
@@ -29,12 +41,28 @@ public static partial class MeldingStappen
 
     public static MeldingStap Nummer(int nummer) => Alle[Math.Clamp(nummer, 1, Alle.Count) - 1];
 
-    public static void ControleerVoorWie(MeldingAntwoorden a, Formulierfouten fouten)
+    /// <summary>How long ago consent may have been given for a verwijzing (older consent is asked again).</summary>
+    public const int ToestemmingMaxDagen = 365;
+
+    public static void ControleerVoorWie(MeldingAntwoorden a, Formulierfouten fouten) => ControleerVoorWie(a, fouten, DateOnly.MaxValue);
+
+    public static void ControleerVoorWie(MeldingAntwoorden a, Formulierfouten fouten, DateOnly vandaag)
     {
         if (a.Soort is null)
         {
             fouten.Voeg("soort", "Kies voor wie u de melding doet.");
             return;
+        }
+
+        if (a.Verwijzer is not null && a.Soort is not (Soort.Verwijzing or Soort.Zorgsignaal))
+        {
+            fouten.Voeg("soort", "Als organisatie kiest u: iemand aanmelden, of een zorg melden.");
+            return;
+        }
+
+        if (a.Soort == Soort.Verwijzing)
+        {
+            ControleerToestemming(a.Toestemming, fouten, vandaag);
         }
 
         if (a.Soort == Soort.Verwijzing)
@@ -71,12 +99,54 @@ public static partial class MeldingStappen
     {
         Lengte(fouten, "zelf", a.ZelfKunnen, MaxQuickscan, "Dit antwoord");
         Lengte(fouten, "omgeving", a.Omgeving, MaxQuickscan, "Dit antwoord");
-        Verplicht(fouten, "hulp", a.HulpNodig, "Vertel waarbij u hulp nodig heeft.", MaxQuickscan, "Dit antwoord");
+        Verplicht(fouten, "hulp", a.HulpNodig,
+            a.Soort == Soort.Zorgsignaal ? "Vertel waarover u zich zorgen maakt." : "Vertel waarbij u hulp nodig heeft.", MaxQuickscan, "Dit antwoord");
     }
+
+    private static void ControleerToestemming(Toestemming? t, Formulierfouten fouten, DateOnly vandaag)
+    {
+        Verplicht(fouten, "toestemming-doorwie", t?.DoorWie ?? "", "Vul in wie toestemming gaf: de persoon zelf, of een ouder of verzorger.", MaxNaam, "De naam");
+        if (t?.Op is not { } op)
+        {
+            fouten.Voeg("toestemming-op", "Vul in op welke dag de persoon toestemming gaf, zoals 1-12-2026.");
+        }
+        else if (op > vandaag)
+        {
+            fouten.Voeg("toestemming-op", "Die dag ligt in de toekomst. Vul de dag in waarop de persoon toestemming gaf.");
+        }
+        else if (vandaag != DateOnly.MaxValue && op < vandaag.AddDays(-ToestemmingMaxDagen))
+        {
+            fouten.Voeg("toestemming-op", "Die toestemming is ouder dan een jaar. Vraag de persoon opnieuw of het goed is.");
+        }
+
+        if (t?.Hoe is null)
+        {
+            fouten.Voeg("toestemming-hoe", "Kies hoe de persoon toestemming gaf.");
+        }
+    }
+
+    /// <summary>Whose contact details step 5 asks for: the melder's, the referred person's, or none (anonymous).</summary>
+    public static ContactVan ContactVan(MeldingAntwoorden a) => a switch
+    {
+        { Soort: Soort.Zorgsignaal, Verwijzer: null, Anoniem: true } => Melding.ContactVan.Niemand,
+        { Soort: Soort.Verwijzing, Toestemming.ContactOpnemen: true } => Melding.ContactVan.Persoon,
+        _ => Melding.ContactVan.Melder,
+    };
 
     public static void ControleerContact(MeldingAntwoorden a, Formulierfouten fouten)
     {
-        Verplicht(fouten, "naam", a.Naam, "Vul uw naam in.", MaxNaam, "Uw naam");
+        if (a.Postcode.Length > 0 && !PostcodeRegex().IsMatch(a.Postcode))
+        {
+            fouten.Voeg("postcode", "Vul een postcode in zoals 3901 AB, of laat het leeg.");
+        }
+
+        if (ContactVan(a) == Melding.ContactVan.Niemand)
+        {
+            return;
+        }
+
+        Verplicht(fouten, "naam", a.Naam, ContactVan(a) == Melding.ContactVan.Persoon ? "Vul de naam in van de persoon (of de ouder of verzorger)." : "Vul uw naam in.",
+            MaxNaam, "De naam");
         var telefoon = a.Telefoon.Trim();
         var email = a.Email.Trim();
         if (telefoon.Length == 0 && email.Length == 0)
@@ -166,4 +236,7 @@ public static partial class MeldingStappen
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]+$")]
     private static partial Regex TelefoonTekens();
+
+    [GeneratedRegex(@"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")]
+    private static partial Regex PostcodeRegex();
 }

@@ -383,7 +383,7 @@ public sealed class SqliteMakelpuntStoreTests : IDisposable
         var oud = await Ontvang(Antwoorden("Truus Geheim", Urgent, "wonen", "rondkomen") with { NietPluis = true }, nu.AddDays(-400), "k-oud");
         await Voer(oud.Id, new Oppakken(), nu.AddDays(-399));
         await Voer(oud.Id, new NotitieMaken("Truus Geheim belde over haar schulden."), nu.AddDays(-399));
-        await Voer(oud.Id, new Afsluiten(Uitkomst.MaatwerkvoorzieningAangevraagd), nu.AddDays(-380));
+        await Voer(oud.Id, new Afsluiten(Uitkomst.MaatwerkvoorzieningAangevraagd, "Truus Geheim wil geen schuldhulp."), nu.AddDays(-380));
         var recent = await Ontvang(op: nu.AddDays(-30));
         await Voer(recent.Id, new NotitieMaken("Notitie die blijft."), nu.AddDays(-29));
         await Sluit(recent.Id, nu.AddDays(-10));
@@ -540,8 +540,9 @@ public sealed class SqliteMakelpuntStoreTests : IDisposable
             return (string)cmd.ExecuteScalar()!;
         }
 
-        Assert.Equal("wal 2 1 1", _store.Lees(Pragmas));
-        Assert.Equal("wal 2 1 1", await _store.SchrijfAsync((c, _) => Pragmas(c), CancellationToken.None));
+        var verwacht = $"wal 2 1 {SqliteMakelpuntStore.SchemaVersie}";
+        Assert.Equal(verwacht, _store.Lees(Pragmas));
+        Assert.Equal(verwacht, await _store.SchrijfAsync((c, _) => Pragmas(c), CancellationToken.None));
         Assert.Equal(5000, Tel("PRAGMA busy_timeout"));
     }
 
@@ -553,7 +554,7 @@ public sealed class SqliteMakelpuntStoreTests : IDisposable
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA user_version = 2";
+            cmd.CommandText = $"PRAGMA user_version = {SqliteMakelpuntStore.SchemaVersie + 1}";
             cmd.ExecuteNonQuery();
         }
 

@@ -197,8 +197,14 @@ public sealed class MakelpuntBehandelTests(PortalFactory factory) : IClassFixtur
         pagina = await client.OpenAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, "notitie", ("versie", Versie(pagina)), ("notitie", "Gebeld, afspraak gemaakt."))).Status);
 
+        // The Wgs deadline is still open: closing asks why, and records it.
         pagina = await client.OpenAsync(url);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, "afsluiten", ("versie", Versie(pagina)), ("uitkomst", "AlgemeenToegankelijkAanbod"))).Status);
+        var zonderReden = await client.PostFormAsync(url, "afsluiten", ("versie", Versie(pagina)), ("uitkomst", "AlgemeenToegankelijkAanbod"));
+        Assert.Equal(HttpStatusCode.Conflict, zonderReden.Status);
+        Assert.Contains(zonderReden.Fouten, f => f.Contains("Wgs", StringComparison.Ordinal));
+        pagina = await client.OpenAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, "afsluiten", ("versie", Versie(pagina)), ("uitkomst", "AlgemeenToegankelijkAanbod"),
+            ("reden", "De inwoner regelt het zelf met de Geldpunt-vrijwilliger."))).Status);
 
         pagina = await client.OpenAsync(url);
         var geschiedenis = pagina.Document.QuerySelector(".geschiedenis")!.TextContent;
@@ -206,6 +212,7 @@ public sealed class MakelpuntBehandelTests(PortalFactory factory) : IClassFixtur
         Assert.Contains("Doorverwezen naar", geschiedenis, StringComparison.Ordinal);
         Assert.Contains("Gebeld, afspraak gemaakt.", geschiedenis, StringComparison.Ordinal);
         Assert.Contains("Afgesloten: algemeen toegankelijk aanbod", geschiedenis, StringComparison.Ordinal);
+        Assert.Contains("De inwoner regelt het zelf met de Geldpunt-vrijwilliger.", geschiedenis, StringComparison.Ordinal);
         Assert.NotNull(pagina.Document.QuerySelector("section.acties[hidden]")); // a closed melding takes no more actions
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Components;
 using SocialeKaart.Kaart.Content;
 using SocialeKaart.Portal.Components.Shared;
+using SocialeKaart.Portal.Features.Accounts;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Makelpunt;
 using SocialeKaart.Portal.Features.Melding;
@@ -64,8 +65,11 @@ public abstract class MeldingStapBasis : ComponentBase
         }
         else
         {
-            Concept = concept;
-            Antwoorden = concept.Antwoorden;
+            // A draft started by an organisation account stays its melding only while that account is logged in.
+            Concept = concept.Antwoorden.Verwijzer is { } v && HttpContext.User.Verwijzer()?.AccountId != v.AccountId
+                ? concept with { Antwoorden = concept.Antwoorden with { Verwijzer = null } }
+                : concept;
+            Antwoorden = Concept.Antwoorden;
             await OnStapGeladenAsync();
         }
 

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialeKaart.Portal.Features.Beveiliging;
+using SocialeKaart.Portal.Features.Berichten;
 using SocialeKaart.Portal.Features.Zoeken;
 
 namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
@@ -87,7 +89,8 @@ public static class MakelpuntOpslag
         services.AddOptions<MakelpuntOpslagOptions>().BindConfiguration(MakelpuntOpslagOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure<IHostEnvironment>((o, env) => o.Bestand = Paden.Resolve(o.Bestand, env.ContentRootPath));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteMakelpuntStore(sp.GetRequiredService<IOptions<MakelpuntOpslagOptions>>().Value.Bestand));
+        services.AddSingleton(sp => new SqliteMakelpuntStore(sp.GetRequiredService<IOptions<MakelpuntOpslagOptions>>().Value.Bestand,
+            berichten: new MeldingBerichten(sp.GetRequiredService<IOptions<PortaalOptions>>().Value.PubliekeUrl)));
         services.AddSingleton<IMakelpuntStore>(sp => sp.GetRequiredService<SqliteMakelpuntStore>());
         services.AddHostedService<Opruimdienst>();
         return services;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
+using SocialeKaart.Portal.Features.Berichten;
 using SocialeKaart.Portal.Features.Stuurinformatie;
 
 namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
@@ -24,10 +25,10 @@ namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
 /// concept alone and <see cref="ConceptAsync"/> no longer returns it, so the wizard must start a new concept id
 /// after sending.
 /// </remarks>
-public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
+public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 {
     /// <summary>The schema this code creates and reads (PRAGMA user_version).</summary>
-    public const int SchemaVersie = 1;
+    public const int SchemaVersie = 2;
 
     public const int PerPagina = 25;
 
@@ -51,7 +52,9 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             volgende_termijn TEXT NULL,
             afgesloten_op TEXT NULL,
             versie INTEGER NOT NULL,
-            data TEXT NOT NULL
+            data TEXT NOT NULL,
+            verwijzer_id TEXT NULL,
+            behandelaar_id TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS meldingen_wachtrij ON meldingen (urgent DESC, volgende_termijn, ontvangen, id)
             WHERE status NOT IN ('Afgesloten', 'Geanonimiseerd');
@@ -86,6 +89,34 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             PRIMARY KEY (dag, levensdomein)
         ) WITHOUT ROWID;
 
+        CREATE TABLE IF NOT EXISTS overdrachten (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            melding_id INTEGER NOT NULL REFERENCES meldingen (id),
+            aanbieder_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            op TEXT NOT NULL,
+            versie INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS overdrachten_aanbieder ON overdrachten (aanbieder_id, id);
+        CREATE INDEX IF NOT EXISTS overdrachten_melding ON overdrachten (melding_id, id);
+
+        -- The outbox: a message is written in the same transaction as the change it tells about, and sent later.
+        -- Address and text are personal data: removed once the mail server has the message.
+        CREATE TABLE IF NOT EXISTS uitgaand (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            melding_id INTEGER NULL REFERENCES meldingen (id),
+            aangemaakt TEXT NOT NULL,
+            aan TEXT NULL,
+            onderwerp TEXT NOT NULL,
+            tekst TEXT NULL,
+            pogingen INTEGER NOT NULL DEFAULT 0,
+            volgende_poging TEXT NULL,
+            verzonden_op TEXT NULL,
+            laatste_fout TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS uitgaand_wachtend ON uitgaand (volgende_poging, id) WHERE verzonden_op IS NULL AND volgende_poging IS NOT NULL;
+
         -- Normalised words of searches without results, per ISO week: never the query, never anything personal.
         CREATE TABLE IF NOT EXISTS zoektermen (
             week TEXT NOT NULL,
@@ -99,6 +130,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
     private readonly SqliteConnection _schrijver;
     private readonly SemaphoreSlim _schrijfslot = new(1, 1);
     private readonly TimeSpan _wisNa;
+    private readonly MeldingBerichten? _berichten;
     private readonly CancellationTokenSource _stop = new();
     private int _wisGepland;
     private int _gesloten;
@@ -106,9 +138,11 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 
     /// <param name="bestand">The database file.</param>
     /// <param name="wisNa">How soon after a change the write-ahead log is emptied (see <see cref="WisLogAsync"/>).</param>
-    public SqliteMakelpuntStore(string bestand, TimeSpan? wisNa = null)
+    /// <param name="berichten">Composes the messages to the inwoner; null: none are written (tests of other things).</param>
+    public SqliteMakelpuntStore(string bestand, TimeSpan? wisNa = null, MeldingBerichten? berichten = null)
     {
         _wisNa = wisNa ?? StandaardWisNa;
+        _berichten = berichten;
         ArgumentException.ThrowIfNullOrWhiteSpace(bestand);
         bestand = Path.GetFullPath(bestand);
         Directory.CreateDirectory(Path.GetDirectoryName(bestand)!);
@@ -253,8 +287,9 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 
             Voer(c, tx, """
                 INSERT INTO meldingen (id, referentie, concept_id, status_token_hash, ontvangen, status, team, urgent,
-                                       volgende_termijn, afgesloten_op, versie, data)
-                VALUES (@id, @referentie, @concept, @hash, @ontvangen, @status, @team, @urgent, @termijn, @afgesloten, @versie, @data)
+                                       volgende_termijn, afgesloten_op, versie, data, verwijzer_id, behandelaar_id)
+                VALUES (@id, @referentie, @concept, @hash, @ontvangen, @status, @team, @urgent, @termijn, @afgesloten, @versie, @data,
+                        @verwijzer, @behandelaar)
                 """,
                 [("@referentie", referentie), ("@concept", conceptId), ("@hash", Hash(melding.StatusToken)),
                     ("@ontvangen", Tijd(melding.Ontvangen)), .. Kolommen(nieuw)]);
@@ -268,6 +303,11 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
                 ("@id", conceptId), ("@gewijzigd", Tijd(melding.Ontvangen)), ("@melding", id), ("@token", melding.StatusToken));
 
             Audit(c, tx, id, melding.Ontvangen, wie: null, "Ontvangen");
+            if (_berichten?.BijOntvangst(nieuw, melding.StatusToken) is { } bericht)
+            {
+                ZetInPostvak(c, tx, id, bericht, melding.Ontvangen);
+            }
+
             return new Ontvangst(id, referentie, melding.StatusToken, melding.Termijnen, Nieuw: true);
         }, cancellationToken);
     }
@@ -298,7 +338,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             }
 
             var m = Melding(data);
-            return new MeldingStatusInfo(m.Referentie, m.Ontvangen, m.Status, m.Termijnen.EersteContact, m.EersteContactOp is not null);
+            return MeldingStatusInfo.Van(m, LaatsteOverdrachtStatus(c, null, m.Id));
         }));
     }
 
@@ -307,7 +347,9 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         ArgumentNullException.ThrowIfNull(filter);
         var pagina = Math.Max(1, filter.Pagina);
         const string Waar = $"""
-            WHERE {Open}
+            WHERE (@referentie IS NOT NULL OR (@afgesloten = 0 AND {Open}) OR (@afgesloten = 1 AND NOT {Open}))
+              AND (@referentie IS NULL OR referentie = @referentie)
+              AND (@behandelaar IS NULL OR behandelaar_id = @behandelaar)
               AND (@team IS NULL OR team = @team)
               AND (@status IS NULL OR status = @status)
               AND (@urgent = 0 OR urgent = 1)
@@ -316,8 +358,10 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         (string, object?)[] parameters =
         [
             ("@team", filter.Team), ("@status", filter.Status?.ToString()), ("@urgent", filter.AlleenUrgent),
-            ("@telaat", filter.AlleenTeLaat), ("@vandaag", Datum(vandaag)),
+            ("@telaat", filter.AlleenTeLaat), ("@vandaag", Datum(vandaag)), ("@referentie", filter.Referentie),
+            ("@behandelaar", filter.Behandelaar), ("@afgesloten", filter.Afgesloten),
         ];
+        var volgorde = filter.Afgesloten ? "afgesloten_op DESC, id DESC" : "urgent DESC, volgende_termijn ASC, ontvangen ASC, id ASC";
 
         return Task.FromResult(Lees(c =>
         {
@@ -326,7 +370,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             var totaal = (int)Scalar<long>(c, tx, $"SELECT count(*) FROM meldingen {Waar}", parameters);
             using var cmd = Opdracht(c, tx, $"""
                 SELECT data FROM meldingen {Waar}
-                ORDER BY urgent DESC, volgende_termijn ASC, ontvangen ASC, id ASC
+                ORDER BY {volgorde}
                 LIMIT @aantal OFFSET @overslaan
                 """, [.. parameters, ("@aantal", PerPagina), ("@overslaan", (long)(pagina - 1) * PerPagina)]);
             var meldingen = new List<Melding>(PerPagina);
@@ -396,8 +440,15 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             var resultaat = Behandeling.Pas(melding, handeling, wie, nu);
             if (resultaat.Melding is { } nieuw)
             {
+                var voor = MeldingStatusInfo.Van(melding, LaatsteOverdrachtStatus(c, tx, id));
                 WerkBij(c, tx, nieuw);
-                Audit(c, tx, id, nu, wie, handeling.Actie, (handeling as NotitieMaken)?.Tekst);
+                Audit(c, tx, id, nu, wie, handeling.Actie, handeling.Tekst);
+                if (handeling is Doorverwijzen { AanbiederId.Length: > 0 } d)
+                {
+                    MaakOverdracht(c, tx, nieuw, d, nu);
+                }
+
+                Bericht(c, tx, nieuw, voor, MeldingStatusInfo.Van(nieuw, LaatsteOverdrachtStatus(c, tx, id)), nu);
             }
 
             return resultaat;
@@ -454,6 +505,8 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
                     });
                     Voer(c, tx, "UPDATE audit SET tekst = NULL WHERE melding_id = @id AND tekst IS NOT NULL", ("@id", m.Id));
                     Voer(c, tx, "DELETE FROM concepten WHERE melding_id = @id", ("@id", m.Id));
+                    AnonimiseerOverdrachten(c, tx, m.Id);
+                    Voer(c, tx, "UPDATE uitgaand SET aan = NULL, tekst = NULL, volgende_poging = NULL WHERE melding_id = @id", ("@id", m.Id));
                     Audit(c, tx, m.Id, nu, wie: null, "Geanonimiseerd", wieNaam: "systeem");
                 }
 
@@ -586,6 +639,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         Levensdomeinen = a.Levensdomeinen,
         NietPluis = a.NietPluis,
         Urgentie = a.Urgentie,
+        Verwijzer = a.Verwijzer, // the organisation's account, not the inwoner's data: "mijn verwijzingen" keeps working
     };
 
     /// <summary>Runs <paramref name="werk"/> on the writer connection in one BEGIN IMMEDIATE transaction and commits.
@@ -626,7 +680,22 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         }
 
         using var tx = _schrijver.BeginTransaction(deferred: false);
+        if (versie == 1)
+        {
+            // Version 2: the columns "mijn meldingen" and "mijn verwijzingen" filter on, filled from the JSON.
+            Voer(_schrijver, tx, """
+                ALTER TABLE meldingen ADD COLUMN verwijzer_id TEXT NULL;
+                ALTER TABLE meldingen ADD COLUMN behandelaar_id TEXT NULL;
+                UPDATE meldingen SET verwijzer_id = json_extract(data, '$.Antwoorden.Verwijzer.AccountId'),
+                                     behandelaar_id = json_extract(data, '$.Behandelaar.Id');
+                """);
+        }
+
         Voer(_schrijver, tx, Schema);
+        Voer(_schrijver, tx, """
+            CREATE INDEX IF NOT EXISTS meldingen_verwijzer ON meldingen (verwijzer_id, id) WHERE verwijzer_id IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS meldingen_behandelaar ON meldingen (behandelaar_id) WHERE behandelaar_id IS NOT NULL;
+            """);
         Voer(_schrijver, tx, $"PRAGMA user_version = {SchemaVersie};");
         tx.Commit();
     }
@@ -653,7 +722,7 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
     private static void WerkBij(SqliteConnection c, SqliteTransaction tx, Melding m) =>
         Voer(c, tx, """
             UPDATE meldingen SET status = @status, team = @team, urgent = @urgent, volgende_termijn = @termijn,
-                afgesloten_op = @afgesloten, versie = @versie, data = @data
+                afgesloten_op = @afgesloten, versie = @versie, data = @data, verwijzer_id = @verwijzer, behandelaar_id = @behandelaar
             WHERE id = @id
             """, Kolommen(m));
 
@@ -668,6 +737,8 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         ("@afgesloten", m.AfgeslotenOp is { } a ? Tijd(a) : null),
         ("@versie", m.Versie),
         ("@data", JsonSerializer.Serialize(m, MakelpuntJson.Default.Melding)),
+        ("@verwijzer", m.Antwoorden.Verwijzer?.AccountId),
+        ("@behandelaar", m.Behandelaar?.Id),
     ];
 
     private static void Audit(SqliteConnection c, SqliteTransaction tx, long meldingId, DateTimeOffset op, Medewerker? wie, string actie,
@@ -724,4 +795,5 @@ public sealed class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, IgnoreReadOnlyProperties = true)]
 [JsonSerializable(typeof(Melding))]
 [JsonSerializable(typeof(MeldingAntwoorden))]
+[JsonSerializable(typeof(Overdracht))]
 internal sealed partial class MakelpuntJson : JsonSerializerContext;
