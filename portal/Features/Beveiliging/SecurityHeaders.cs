@@ -23,7 +23,8 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (MetPersoonsgegevens(context.Request.Path))
+                // A signed-in medewerker sees internal fields, an organisation its own data: nothing of theirs is cached.
+                if (MetPersoonsgegevens(context.Request.Path) || context.User.Identity?.IsAuthenticated == true)
                 {
                     // Pages with someone's answers or a melding: never kept by a browser or proxy (a shared library
                     // computer's back button asks the server again, which shows the saved draft to its own cookie only).

@@ -243,7 +243,15 @@ public static class Termijnbewaking
             open.Add(wgs);
         }
 
-        open.Add(melding.Termijnen.WmoOnderzoekKlaar);
+        // The decisions themselves are taken outside the makelpunt; until the melding is closed they count here too.
+        foreach (var termijn in new[] { melding.Termijnen.WmoOnderzoekKlaar, melding.Termijnen.JeugdhulpBesluit, melding.Termijnen.BijstandBesluit })
+        {
+            if (termijn is { } t)
+            {
+                open.Add(t);
+            }
+        }
+
         return open.Min();
     }
 

@@ -90,6 +90,14 @@ public sealed class MakelpuntOptions : IValidatableObject
     [Range(1, 42)]
     public int WmoOnderzoekDagen { get; set; } = 42;
 
+    /// <summary>Decision on a request for jeugdhulp, in calendar days (Awb art. 4:13: eight weeks).</summary>
+    [Range(1, 56)]
+    public int JeugdhulpBesluitDagen { get; set; } = 56;
+
+    /// <summary>Decision on a request for bijstand, in calendar days (Awb art. 4:13 with Participatiewet art. 44: eight weeks).</summary>
+    [Range(1, 56)]
+    public int BijstandBesluitDagen { get; set; } = 56;
+
     /// <summary>First schuldhulp conversation when eviction or cut-off threatens, in working days; at most 3 by law (Wgs art. 4a).</summary>
     [Range(1, 3)]
     public int SchuldhulpSpoedWerkdagen { get; set; } = 3;
