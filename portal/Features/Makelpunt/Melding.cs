@@ -252,7 +252,7 @@ public static class Termijnbewaking
             }
         }
 
-        return open.Min();
+        return open.Count == 0 ? null : open.Min();
     }
 
     /// <summary>Overdue: the deadline day has passed (the deadline day itself is still in time).</summary>

@@ -190,7 +190,7 @@ public sealed class BehandelingTests
         Assert.Equal(Uitkomst.MaatwerkvoorzieningAangevraagd, melding.Uitkomst);
         Assert.Equal(Nu, melding.AfgeslotenOp);
         Assert.Null(melding.EerstvolgendeTermijn);
-        Assert.False(Termijnbewaking.TeLaat(melding, melding.Termijnen.WmoOnderzoekKlaar.AddDays(100)));
+        Assert.False(Termijnbewaking.TeLaat(melding, melding.Termijnen.WmoOnderzoekKlaar!.Value.AddDays(100)));
     }
 
     [Theory]

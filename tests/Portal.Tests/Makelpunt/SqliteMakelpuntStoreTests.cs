@@ -265,7 +265,7 @@ public sealed class SqliteMakelpuntStoreTests : IDisposable
     [Fact]
     public async Task WachtrijAsync_FirstContactMade_NoLongerOverdue()
     {
-        var m = await Ontvang(Antwoorden(urgentie: Urgent, levensdomeinen: "werken"), Dinsdag); // Wed 11
+        var m = await Ontvang(Antwoorden(urgentie: Urgent, levensdomeinen: "wonen"), Dinsdag); // Wed 11
         await Voer(m.Id, new Oppakken(), Dinsdag);
         Assert.Single((await _store.WachtrijAsync(new(AlleenTeLaat: true), D("2026-03-12"))).Meldingen);
 
@@ -559,7 +559,7 @@ public sealed class SqliteMakelpuntStoreTests : IDisposable
         }
 
         var fout = Assert.Throws<InvalidOperationException>(() => new SqliteMakelpuntStore(bestand));
-        Assert.Contains("schemaversie 2", fout.Message, StringComparison.Ordinal);
+        Assert.Contains($"schemaversie {SqliteMakelpuntStore.SchemaVersie + 1}", fout.Message, StringComparison.Ordinal);
     }
 
     [Fact]

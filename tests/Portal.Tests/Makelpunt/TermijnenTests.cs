@@ -158,4 +158,45 @@ public sealed class TermijnenTests
         Assert.Equal(D("2026-03-17"), termijnen.EersteContact);
         Assert.Equal(D("2026-04-07"), termijnen.WmoOnderzoekKlaar);
     }
+
+    [Theory]
+    [InlineData("wonen", true, false, false)]
+    [InlineData("zorgen", true, false, false)]
+    [InlineData("opgroeien", false, true, false)]
+    [InlineData("leren", false, false, false)]
+    [InlineData("werken", false, false, false)]
+    public void Bereken_EachLawOnlyWhereTheMeldingTouchesIt(string levensdomein, bool wmo, bool jeugd, bool bijstand)
+    {
+        var termijnen = Bereken("2026-03-10T10:00:00+01:00", Melding(Urgentie.Geen, levensdomein));
+
+        Assert.Equal(wmo, termijnen.WmoOnderzoekKlaar is not null);
+        Assert.Equal(jeugd, termijnen.JeugdhulpBesluit is not null);
+        Assert.Equal(bijstand, termijnen.BijstandBesluit is not null);
+    }
+
+    [Fact]
+    public void Bereken_Opgroeien_JeugdhulpDecisionWithinEightWeeks()
+    {
+        var termijnen = Bereken("2026-03-10T10:00:00+01:00", Melding(Urgentie.Geen, "opgroeien"));
+
+        // Eight weeks end on Tuesday 5 May, Bevrijdingsdag (Algemene termijnenwet art. 3): the next working day.
+        Assert.Equal(D("2026-05-06"), termijnen.JeugdhulpBesluit);
+        Assert.Null(termijnen.WmoOnderzoekKlaar);
+    }
+
+    [Fact]
+    public void Bereken_NoIncome_BijstandDecisionWithinEightWeeksAndWgs()
+    {
+        var termijnen = Bereken("2026-03-10T10:00:00+01:00", Melding(new Urgentie(false, false, true), "rondkomen"));
+
+        Assert.Equal(D("2026-05-06"), termijnen.BijstandBesluit);
+        Assert.NotNull(termijnen.SchuldhulpEersteGesprek);
+        Assert.Null(termijnen.WmoOnderzoekKlaar);
+    }
+
+    [Fact]
+    public void Bereken_NoLevensdomein_WmoOnderzoekApplies()
+    {
+        Assert.NotNull(Bereken("2026-03-10T10:00:00+01:00", Melding(Urgentie.Geen)).WmoOnderzoekKlaar);
+    }
 }
