@@ -167,7 +167,7 @@ public static class ContentMetadata
         {
             if (!IsKey(key) || key.StartsWith(ReservedPrefix, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Ongeldige metadatasleutel '{ContentPad.Zichtbaar(key)}': gebruik kleine letters, cijfers en '_', beginnend met een letter, hoogstens 64 tekens.", nameof(metadata));
+                throw new ArgumentException($"Ongeldige metadatasleutel '{ContentPad.Zichtbaar(key)}': gebruik kleine letters, cijfers en '_', beginnend met een letter, hoogstens 64 tekens, niet beginnend met '{ReservedPrefix}'.", nameof(metadata));
             }
 
             if (string.IsNullOrEmpty(value))

@@ -38,9 +38,9 @@ public static partial class MarkdownRenderer
 
     public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" };
 
-    // After the sets it reads (static fields start in order).
-    /// <summary>The sanitiser is safe to share between threads as long as its settings do not change after this.</summary>
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    // After the sets it reads (static fields start in order). Its README calls a shared instance thread-safe, but users
+    // report crashes under concurrent use of newer versions; one per thread costs little and needs no such promise.
+    private static readonly ThreadLocal<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
 
     public static (string Html, string Tekst) Render(string markdown)
     {
@@ -57,7 +57,7 @@ public static partial class MarkdownRenderer
         }
 
         Narrow(document);
-        var html = Sanitizer.Sanitize(document.ToHtml(Pipeline));
+        var html = Sanitizer.Value!.Sanitize(document.ToHtml(Pipeline));
         var text = Markdown.ToPlainText(markdown, Pipeline).Trim();
         return (html, Spaties().Replace(text, " "));
     }

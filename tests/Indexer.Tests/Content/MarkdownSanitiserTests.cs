@@ -151,6 +151,16 @@ public sealed class MarkdownSanitiserTests
         }
     }
 
+    [Fact]
+    public async Task Render_ManyThreadsAtOnce_GiveTheSameSafeResult()
+    {
+        var markdown = "Kijk op [onze site](https://ok.example) of [hier](javascript:alert(1)). <script>x</script>\n\n- een\n- twee";
+        var expected = MarkdownRenderer.Render(markdown).Html;
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+            Enumerable.Range(0, 200).Select(_ => MarkdownRenderer.Render(markdown).Html).Distinct().ToList())));
+        Assert.All(results, r => Assert.Equal([expected], r));
+    }
+
     private static string Normalised(string html) => new HtmlParser().ParseDocument(html).Body!.InnerHtml;
 
     private static void AssertSafe(string html)
