@@ -45,7 +45,10 @@ stop_azurite() {
 trap stop_azurite EXIT
 start_azurite() {
   local dir=tests/Indexer.Tests/ContentStore endpoint
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
+  # npm ci empties node_modules first (Azurite is 180 MB): only when the lock file changed since the last install.
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.sk-installed-lock.json" || [ ! -x "$dir/node_modules/.bin/azurite-blob" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.sk-installed-lock.json) || return 1
+  fi
   azurite_data="$(mktemp -d -t sk-azurite-XXXXXX)"
   "$dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort 0 --location "$azurite_data/data" \
     --skipApiVersionCheck --loose --disableTelemetry >"$azurite_data/azurite.log" 2>&1 &
