@@ -24,11 +24,8 @@ internal static class Commands
 
     private static readonly Option<string> ContentOption = new("--content") { Description = "De map met content (standaard: content)", DefaultValueFactory = _ => "content" };
     private static readonly Option<string?> BlobContainerOption = new("--content-blob-container") { Description = "Lees de content uit deze Azure Blob-container in plaats van uit een map" };
-    private static readonly Option<string?> BlobConnectionOption = new("--content-blob-connection")
-    {
-        Description = "De connection string van het storage-account (standaard: de omgevingsvariabele Content__Blob__ConnectionString)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Content__Blob__ConnectionString"),
-    };
+    // No default value from the environment: help would print it, and it is a secret.
+    private static readonly Option<string?> BlobConnectionOption = new("--content-blob-connection") { Description = "De connection string van het storage-account (standaard: de omgevingsvariabele Content__Blob__ConnectionString)" };
     private static readonly Option<string> IndexOption = new("--index") { Description = "De map van de zoekindex (standaard: .data/index)", DefaultValueFactory = _ => Path.Combine(".data", "index") };
 
     public static Command Validate()
@@ -176,7 +173,7 @@ internal static class Commands
             return new LocalContentStore(parse.GetValue(ContentOption)!);
         }
 
-        if (parse.GetValue(BlobConnectionOption) is not { Length: > 0 } connection)
+        if ((parse.GetValue(BlobConnectionOption) ?? Environment.GetEnvironmentVariable("Content__Blob__ConnectionString")) is not { Length: > 0 } connection)
         {
             error.WriteLine("Geef bij --content-blob-container ook de connection string: --content-blob-connection of de omgevingsvariabele Content__Blob__ConnectionString.");
             return null;

@@ -65,10 +65,16 @@ public sealed class BlobCliTests : IDisposable
         var before = Environment.GetEnvironmentVariable("Content__Blob__ConnectionString");
         try
         {
-            Environment.SetEnvironmentVariable("Content__Blob__ConnectionString", await Azurite.ConnectionStringAsync());
+            var connection = await Azurite.ConnectionStringAsync();
+            Environment.SetEnvironmentVariable("Content__Blob__ConnectionString", connection);
             var (exit, output, _) = await Run("validate", "--content-blob-container", store.Container.Name);
             Assert.Equal(0, exit);
             Assert.Contains("1 goed", output, StringComparison.Ordinal);
+
+            // Help shows defaults; the secret from the environment must not be one.
+            var (_, help, _) = await Run("validate", "--help");
+            Assert.Contains("--content-blob-connection", help, StringComparison.Ordinal);
+            Assert.DoesNotContain("AccountKey", help, StringComparison.Ordinal);
         }
         finally
         {
