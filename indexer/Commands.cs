@@ -23,17 +23,29 @@ internal static class Commands
     };
 
     private static readonly Option<string> ContentOption = new("--content") { Description = "De map met content (standaard: content)", DefaultValueFactory = _ => "content" };
+    private static readonly Option<string?> BlobContainerOption = new("--content-blob-container") { Description = "Lees de content uit deze Azure Blob-container in plaats van uit een map" };
+    // No default value from the environment: help would print it, and it is a secret.
+    private static readonly Option<string?> BlobConnectionOption = new("--content-blob-connection") { Description = "De connection string van het storage-account (standaard: de omgevingsvariabele Content__Blob__ConnectionString)" };
     private static readonly Option<string> IndexOption = new("--index") { Description = "De map van de zoekindex (standaard: .data/index)", DefaultValueFactory = _ => Path.Combine(".data", "index") };
 
     public static Command Validate()
     {
-        var command = new Command("validate", "Controleer elk contentbestand. Elk probleem als pad:regel: melding.") { ContentOption };
+        var command = new Command("validate", "Controleer elk contentbestand. Elk probleem als pad:regel: melding.") { ContentOption, BlobContainerOption, BlobConnectionOption };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var store = new LocalContentStore(parse.GetValue(ContentOption)!);
-            var content = await new ContentIndexer(store).ReadAsync(cancellationToken: ct);
+            if (Store(parse, error) is not { } store)
+            {
+                return 2;
+            }
+
+            var content = await ReadContentAsync(store, null, error, ct);
+            if (content is null)
+            {
+                return 2;
+            }
+
             PrintProblems(error, content.Problems);
             output.WriteLine($"{content.Bestanden} aanbodbestanden gecontroleerd: {content.Aanbod.Count} goed, {content.Ongeldig} met fouten. {content.Problems.Count} problemen.");
             return content.Problems.Count == 0 ? 0 : 1;
@@ -43,15 +55,24 @@ internal static class Commands
 
     public static Command Build()
     {
-        var command = new Command("build", "Bouw een nieuwe zoekindex van alle goede bestanden en zet hem in één keer klaar.") { ContentOption, IndexOption };
+        var command = new Command("build", "Bouw een nieuwe zoekindex van alle goede bestanden en zet hem in één keer klaar.") { ContentOption, BlobContainerOption, BlobConnectionOption, IndexOption };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var watch = Stopwatch.StartNew();
-            var store = new LocalContentStore(parse.GetValue(ContentOption)!);
+            if (Store(parse, error) is not { } store)
+            {
+                return 2;
+            }
+
             error.WriteLine($"Content lezen uit {store.Beschrijving} …");
-            var content = await new ContentIndexer(store).ReadAsync(new Progress<int>(n => error.WriteLine($"  {n} bestanden gelezen")), ct);
+            var content = await ReadContentAsync(store, new Progress<int>(n => error.WriteLine($"  {n} bestanden gelezen")), error, ct);
+            if (content is null)
+            {
+                return 2;
+            }
+
             PrintProblems(error, content.Problems);
             if (content.Taxonomie is null)
             {
@@ -142,6 +163,46 @@ internal static class Commands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The content folder (--content), or the Blob container when --content-blob-container is given.</summary>
+    private static IContentStore? Store(System.CommandLine.ParseResult parse, TextWriter error)
+    {
+        if (parse.GetValue(BlobContainerOption) is not { Length: > 0 } container)
+        {
+            return new LocalContentStore(parse.GetValue(ContentOption)!);
+        }
+
+        if ((parse.GetValue(BlobConnectionOption) ?? Environment.GetEnvironmentVariable("Content__Blob__ConnectionString")) is not { Length: > 0 } connection)
+        {
+            error.WriteLine("Geef bij --content-blob-container ook de connection string: --content-blob-connection of de omgevingsvariabele Content__Blob__ConnectionString.");
+            return null;
+        }
+
+        try
+        {
+            return BlobContentStore.Connect(connection, container);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            // The message of a bad connection string could quote it: name the problem, never the secret.
+            error.WriteLine(e is ArgumentException { ParamName: "containerName" } ? e.Message : "De connection string van de Blob-opslag klopt niet.");
+            return null;
+        }
+    }
+
+    /// <summary>All content read; null (with the reason written) when the store itself cannot be read.</summary>
+    private static async Task<KaartContent?> ReadContentAsync(IContentStore store, IProgress<int>? progress, TextWriter error, CancellationToken ct)
+    {
+        try
+        {
+            return await new ContentIndexer(store).ReadAsync(progress, ct);
+        }
+        catch (Exception e) when (e is InvalidOperationException or Azure.RequestFailedException or IOException or UnauthorizedAccessException or AggregateException)
+        {
+            error.WriteLine($"De content in {store.Beschrijving} kon niet worden gelezen: {e.Message.Split('\n')[0]}");
+            return null;
+        }
     }
 
     private static void PrintProblems(TextWriter error, IReadOnlyList<ContentProblem> problems)

@@ -34,6 +34,40 @@ if [ -f tests/Portal.BrowserTests/package.json ]; then
     || echo "Could not install axe-core from npm: the browser tests will fail."
 fi
 
+# The Blob content store tests run live against Azurite from npm (shared/ENVIRONMENT.md): on a free port (Azurite picks
+# it and prints it), with its own data folder, stopped at the end. The tests get the connection string in SK_AZURITE_BLOB.
+azurite_pid=""
+azurite_data=""
+stop_azurite() {
+  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; fi
+  if [ -n "$azurite_data" ]; then rm -rf "$azurite_data"; fi
+}
+trap stop_azurite EXIT
+start_azurite() {
+  local dir=tests/Indexer.Tests/ContentStore endpoint
+  # npm ci empties node_modules first (Azurite is 180 MB): only when the lock file changed since the last install.
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.sk-installed-lock.json" || [ ! -x "$dir/node_modules/.bin/azurite-blob" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && cp package-lock.json node_modules/.sk-installed-lock.json) || return 1
+  fi
+  azurite_data="$(mktemp -d -t sk-azurite-XXXXXX)"
+  "$dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort 0 --location "$azurite_data/data" \
+    --skipApiVersionCheck --loose --disableTelemetry >"$azurite_data/azurite.log" 2>&1 &
+  azurite_pid=$!
+  for _ in $(seq 1 150); do
+    endpoint=$(sed -n 's|.*listens on \(http://[0-9.]*:[0-9]*\).*|\1|p' "$azurite_data/azurite.log" | head -n 1)
+    if [ -n "$endpoint" ]; then
+      # Azurite's public development account (documented by Microsoft), not a secret.
+      export SK_AZURITE_BLOB="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=$endpoint/devstoreaccount1;"
+      return 0
+    fi
+    kill -0 "$azurite_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  cat "$azurite_data/azurite.log"
+  return 1
+}
+start_azurite || echo "Could not start Azurite: the Blob content store tests will fail."
+
 if ! dotnet build SocialeKaart.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed: no tests were run."
   summary 0 1 0

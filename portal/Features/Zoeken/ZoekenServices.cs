@@ -8,13 +8,41 @@ using SocialeKaart.Kaart.Search;
 
 namespace SocialeKaart.Portal.Features.Zoeken;
 
-public sealed class ContentOptions
+public sealed class ContentOptions : IValidatableObject
 {
     public const string Section = "Content";
+
+    /// <summary>Where the content lives: "map" (a folder, the default) or "blob" (an Azure Blob container).</summary>
+    [Required]
+    [RegularExpression("^(map|blob)$", ErrorMessage = "Content:Opslag is 'map' of 'blob'.")]
+    public string Opslag { get; set; } = "map";
 
     /// <summary>The content folder; relative paths are taken from the repository root.</summary>
     [Required]
     public string Map { get; set; } = "content";
+
+    public BlobOptions Blob { get; set; } = new();
+
+    public sealed class BlobOptions
+    {
+        /// <summary>The storage account's connection string (a secret: from the environment or a key vault, never in a file).</summary>
+        public string? ConnectionString { get; set; }
+
+        public string? Container { get; set; }
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Opslag == "blob" && (string.IsNullOrWhiteSpace(Blob.ConnectionString) || string.IsNullOrWhiteSpace(Blob.Container)))
+        {
+            yield return new ValidationResult("Met Content:Opslag = blob zijn Content:Blob:ConnectionString en Content:Blob:Container nodig.", [nameof(Blob)]);
+        }
+    }
+
+    /// <summary>The content store these options name.</summary>
+    public IContentStore Store(string contentRoot) => Opslag == "blob"
+        ? BlobContentStore.Connect(Blob.ConnectionString!, Blob.Container!)
+        : new LocalContentStore(Paden.Resolve(Map, contentRoot));
 }
 
 public sealed class ZoekindexOptions
@@ -34,7 +62,7 @@ public static class ZoekenServices
         builder.Services.AddOptions<ZoekindexOptions>().BindConfiguration(EmbeddedIndexOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IContentStore>(sp =>
-            new LocalContentStore(Paden.Resolve(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Map, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+            sp.GetRequiredService<IOptions<ContentOptions>>().Value.Store(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         builder.Services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<IContentStore>();

@@ -114,7 +114,7 @@ public sealed class ContentRulesTests
     }
 
     [Theory]
-    [InlineData("[klik](javascript:alert(1))", "href=\"\"")]
+    [InlineData("[klik](javascript:alert(1))", "<p>klik</p>")]
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;")]
     [InlineData("[site](https://example.nl)", "href=\"https://example.nl\"")]
     [InlineData("[bel](tel:0318000000)", "href=\"tel:0318000000\"")]
