@@ -28,7 +28,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     public PortalServer()
     {
         UseKestrel(_poort);
+        Smtp = netDumbster.smtp.SimpleSmtpServer.Start(VrijePoort());
     }
+
+    /// <summary>A real SMTP server on a port of its own: the portal's outbox delivers every message to the inwoner here.</summary>
+    public netDumbster.smtp.SimpleSmtpServer Smtp { get; }
 
     private static int VrijePoort()
     {
@@ -60,13 +64,24 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     /// A new account with one role, made through the portal's own UserManager. Each test makes its own, so no test
     /// depends on another's logins (or on a lockout another test caused).
     /// </summary>
-    public async Task<TestAccount> MaakAccountAsync(string rol)
+    public Task<TestAccount> MaakAccountAsync(string rol) => MaakAccountAsync(rol, null, null, null);
+
+    /// <summary>An organisation account; <paramref name="aanbieder"/> the organisation of aanbod in the content, or null.</summary>
+    public Task<TestAccount> MaakOrganisatieAsync(string organisatie, string soort, string? aanbieder = null) =>
+        MaakAccountAsync(Rollen.Organisatie, organisatie, soort, aanbieder);
+
+    private async Task<TestAccount> MaakAccountAsync(string rol, string? organisatie, string? soort, string? aanbieder)
     {
         await using var scope = Services.CreateAsyncScope();
         var gebruikers = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
         var kort = Guid.NewGuid().ToString("N")[..8];
         var email = $"{rol}-{kort}@test.sociale-kaart.nl";
-        var gebruiker = new Gebruiker { UserName = email, Email = email, EmailConfirmed = true, Naam = $"Test {rol} {kort}" };
+        var gebruiker = new Gebruiker
+        {
+            UserName = email, Email = email, EmailConfirmed = true, Naam = $"Test {rol} {kort}",
+            Organisatie = organisatie, OrganisatieSoort = soort,
+            AanbiederId = aanbieder is null ? null : Features.Organisaties.Aanbieders.Id(aanbieder),
+        };
         Controleer(await gebruikers.CreateAsync(gebruiker, TestWachtwoord));
         Controleer(await gebruikers.AddToRoleAsync(gebruiker, rol));
         return new TestAccount(email, TestWachtwoord, gebruiker.Naam);
@@ -89,6 +104,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Accounts:DemoAccounts", "false");
         builder.UseSetting("Sleutels:Map", Path.Combine(_map, "keys"));
         builder.UseSetting("Portaal:PubliekeUrl", $"http://127.0.0.1:{_poort}");
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Beveiliging", "None");
+        builder.UseSetting("Mail:Interval", "00:00:01");
 
         // Every request of the browser comes from 127.0.0.1 and so shares one rate-limit partition.
         builder.UseSetting("Melding:StappenPerMinuut", "100000");
@@ -103,6 +122,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        Smtp.Dispose();
         try
         {
             Directory.Delete(_map, recursive: true);

@@ -120,11 +120,19 @@ public sealed class MeldingDetailPagina(IPage page) : PortalPagina(page)
     /// <summary>"Afsluiten" without choosing an outcome: the page again with an error summary.</summary>
     public Task<IResponse> AfsluitenZonderUitkomstAsync() => VerstuurMetFoutAsync(AfsluitenKnop);
 
-    public async Task AfsluitenAsync(string uitkomst)
+    public ILocator AfsluitReden => Acties.GetByRole(AriaRole.Textbox, new() { Name = "Waarom sluit u af terwijl een termijn nog loopt?", Exact = true });
+
+    /// <param name="reden">Why it is closed while a legal term is still open (the Wgs asks for a reason then).</param>
+    public async Task AfsluitenAsync(string uitkomst, string? reden = null)
     {
         await Uitkomst(uitkomst).CheckAsync();
+        if (reden is not null)
+        {
+            await AfsluitReden.FillAsync(reden);
+        }
+
         await AfsluitenKnop.ClickAsync();
-        await Expect(Gebeurtenis("Afgesloten: " + uitkomst)).ToHaveCountAsync(1);
+        await Expect(Geschiedenis.Filter(new() { HasText = "Afgesloten: " + uitkomst })).ToHaveCountAsync(1);
         await Expect(Acties).ToHaveCountAsync(0); // a closed melding takes no more actions
     }
 }
