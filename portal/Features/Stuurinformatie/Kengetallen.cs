@@ -18,8 +18,15 @@ public sealed record MeldingKengetal(
     DateTimeOffset? SchuldhulpgesprekOp,
     IReadOnlyList<string> VerwezenNaar)
 {
+    /// <summary>The kind of organisation of the account that made the melding (<see cref="OrganisatieSoorten"/>); null for inwoners
+    /// and for a verwijzing through the public form.</summary>
+    public string? VerwijzerSoort { get; init; }
+
     public static MeldingKengetal Van(Makelpunt.Melding m) => new(m.Ontvangen, m.Besluit.Route, m.Antwoorden.Levensdomeinen,
-        m.Antwoorden.Soort ?? Soort.Zelf, m.Termijnen, m.EersteContactOp, m.SchuldhulpgesprekOp, m.Verwijzingen.Select(v => v.AanbodId).ToList());
+        m.Antwoorden.Soort ?? Soort.Zelf, m.Termijnen, m.EersteContactOp, m.SchuldhulpgesprekOp, m.Verwijzingen.Select(v => v.AanbodId).ToList())
+    {
+        VerwijzerSoort = m.Antwoorden.Verwijzer?.Soort,
+    };
 }
 
 /// <summary>"Dit helpt mij" on one day for one levensdomein ("onbekend" when none was chosen).</summary>

@@ -209,13 +209,21 @@ public sealed class StuurinformatieBerekening(IMakelpuntStore store, ISearchInde
             rijen.Count == 0 ? "In deze periode is geen woord 5 keer of vaker gezocht zonder resultaat." : null);
     }
 
-    private static Figuur VerwijzingenDoorOrganisaties(IReadOnlyList<MeldingKengetal> meldingen) => new("verwijzingen-door-organisaties",
-        "Verwijzingen door organisaties, per soort organisatie",
-        "Meldingen die een organisatie (school, huisarts, werkgever…) voor iemand deed, met diens toestemming.",
-        "Soort organisatie", ["Verwijzingen"],
-        [new Rij("Soort nog niet vastgelegd", [Cel.Aantal(meldingen.Count(m => m.Soort == Soort.Verwijzing))])], [0],
-        "Een verwijzing legt nu alleen de naam van de organisatie vast, niet de soort. Zodra organisaties een eigen account met een soort "
-        + "hebben, telt deze figuur per soort.");
+    private static Figuur VerwijzingenDoorOrganisaties(IReadOnlyList<MeldingKengetal> meldingen)
+    {
+        var vanOrganisaties = meldingen.Where(m => m.VerwijzerSoort is not null || m.Soort == Soort.Verwijzing).ToList();
+        var rijen = OrganisatieSoorten.Alle
+            .Select(s => new Rij(s.Naam, [
+                Cel.Aantal(vanOrganisaties.Count(m => m.VerwijzerSoort == s.Id && m.Soort == Soort.Verwijzing)),
+                Cel.Aantal(vanOrganisaties.Count(m => m.VerwijzerSoort == s.Id && m.Soort == Soort.Zorgsignaal))]))
+            .Append(new Rij("Via het openbare formulier (zonder account)", [
+                Cel.Aantal(vanOrganisaties.Count(m => m.VerwijzerSoort is null && m.Soort == Soort.Verwijzing)), Cel.Aantal(0)]))
+            .ToList();
+        return new("verwijzingen-door-organisaties", "Verwijzingen door organisaties, per soort organisatie",
+            "Meldingen die een organisatie (school, huisarts, werkgever…) deed: voor iemand met diens toestemming (verwijzing), of als "
+            + "professional uit zorg over iemand (zorgsignaal). De soort komt van het account van de organisatie.",
+            "Soort organisatie", ["Verwijzingen", "Zorgsignalen"], rijen, [0, 1]);
+    }
 
     private static Figuur Doorverwijzingen(IReadOnlyList<MeldingKengetal> meldingen, IReadOnlyList<IndexDocument> aanbod)
     {

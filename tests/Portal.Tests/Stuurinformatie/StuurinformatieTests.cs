@@ -51,7 +51,11 @@ public sealed class MaartPortal : IAsyncLifetime
 
         for (var i = 0; i < 5; i++)
         {
-            var id = await Ontvang(Antwoorden("Ver Wijzing", null, "wonen", "zorgen") with { Soort = Soort.Verwijzing }, Week11);
+            var id = await Ontvang(Antwoorden("Ver Wijzing", null, "wonen", "zorgen") with
+            {
+                Soort = Soort.Verwijzing,
+                Verwijzer = i < 4 ? null : new Verwijzer("account-school", "OBS De Regenboog", "school"),
+            }, Week11);
             await Voer(id, new Oppakken(), Week11.AddHours(1));
             await Voer(id, new ContactGehad(), Week11.AddDays(i < 3 ? 1 : 10)); // 2 late
         }
@@ -170,7 +174,10 @@ public sealed class StuurinformatieTests(MaartPortal maart) : IClassFixture<Maar
     [Fact]
     public async Task Verwijzingen_ByOrganisationsAndByTheMakelpunt()
     {
-        Assert.Equal(["5"], Rij(await Figuur("verwijzingen-door-organisaties"), "Soort nog niet vastgelegd"));
+        var organisaties = await Figuur("verwijzingen-door-organisaties");
+        Assert.Equal(["<5", "0"], Rij(organisaties, "Via het openbare formulier (zonder account)")); // 4
+        Assert.Equal(["<5", "0"], Rij(organisaties, "School")); // 1, suppressed
+        Assert.Equal(["0", "0"], Rij(organisaties, "Huisarts of praktijkondersteuner"));
         var door = await Figuur("doorverwijzingen-per-soort-aanbieder");
         Assert.Equal(["5"], Rij(door, "Gemeente"));
         Assert.Equal(["0"], Rij(door, "Vrijwilligersorganisatie"));
