@@ -114,5 +114,5 @@ public static class MeldingPaden
     public const string Verstuurd = "/melding/verstuurd";
     public const string Geholpen = "/melding/geholpen";
 
-    public static string Status(string token) => $"/melding/status/{Uri.EscapeDataString(token)}";
+    public static string Status(string token) => $"/melding/status?code={Uri.EscapeDataString(token)}";
 }

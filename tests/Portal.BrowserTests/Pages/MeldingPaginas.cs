@@ -184,10 +184,10 @@ public sealed class VerstuurdPagina(IPage page) : PortalPagina(page)
     }
 }
 
-/// <summary>/melding/status/{token}: where the melding stands, without anything personal.</summary>
+/// <summary>/melding/status?code={token}: where the melding stands, without anything personal.</summary>
 public sealed class StatusPagina(IPage page) : PortalPagina(page)
 {
-    public const string Pad = "/melding/status/";
+    public const string Pad = "/melding/status?code=";
 
     /// <summary>The value beside a term of the summary ("Meldingnummer", "Status", "Ontvangen op").</summary>
     public ILocator Waarde(string term) => Inhoud.Locator("dt", new() { HasTextRegex = new Regex($"^{Regex.Escape(term)}$") }).Locator("+ dd");

@@ -174,7 +174,7 @@ public sealed class HardeningTests
         await MeldingInvullen.TotControleAsync(client);
         var verstuurd = await MeldingInvullen.VerstuurAsync(client);
         var status = verstuurd.Document.QuerySelector("a.statuslink")!.GetAttribute("href")!;
-        Assert.StartsWith("https://socialekaart.test.example/melding/status/", status, StringComparison.Ordinal);
+        Assert.StartsWith("https://socialekaart.test.example/melding/status?code=", status, StringComparison.Ordinal);
 
         var pagina = await client.OpenAsync("/aanbod/taalcafe-de-brug");
         var toegevoegd = await client.PostAsync("/lijstje/toevoegen", "", pagina.Token, ("id", "taalcafe-de-brug"), ("terug", "/lijstje"));
@@ -279,7 +279,7 @@ public sealed class HardeningTests
     public static TheoryData<string> GetRoutes => new()
     {
         "/", "/zoeken?q=schulden", "/aanbod/taalcafe-de-brug", "/lijstje", "/lijstje/afdrukken", "/melding", "/account/inloggen",
-        "/api/zoeken?q=eenzaam", "/api/suggesties?q=mantel", "/css/site.css", "/melding/status/onbekend", "/makelpunt",
+        "/api/zoeken?q=eenzaam", "/api/suggesties?q=mantel", "/css/site.css", "/melding/status?code=onbekend", "/makelpunt",
     };
 
     [Theory]

@@ -23,8 +23,8 @@ public sealed class HttpFuzzTests
     [
         "/", "/zoeken", "/aanbod/taalcafe-de-brug", "/aanbod/bestaat-niet", "/aanbod/%2e%2e", "/lijstje", "/lijstje/afdrukken",
         "/lijstje/toevoegen", "/lijstje/verwijderen", "/melding", "/melding/voor-wie", "/melding/waarover", "/melding/situatie",
-        "/melding/aanbod", "/melding/contact", "/melding/controleren", "/melding/verstuurd", "/melding/geholpen", "/melding/status/x",
-        "/melding/status/" + new string('a', 64), "/makelpunt", "/makelpunt/meldingen/1", "/makelpunt/meldingen/0",
+        "/melding/aanbod", "/melding/contact", "/melding/controleren", "/melding/verstuurd", "/melding/geholpen", "/melding/status?code=x", "/melding/status",
+        "/melding/status?code=" + new string('a', 64), "/makelpunt", "/makelpunt/meldingen/1", "/makelpunt/meldingen/0",
         "/makelpunt/meldingen/-5", "/makelpunt/meldingen/99999999999", "/account/inloggen", "/account/uitloggen", "/account/geen-toegang",
         "/api/zoeken", "/api/suggesties", "/api/hsds/services", "/api/hsds/services/taalcafe-de-brug", "/api/hsds/services/x",
         "/api/hsds/organizations", "/api/hsds/taxonomy_terms", "/api/hsds/export", "/api/openapi/opendata.json", "/stuurinformatie",

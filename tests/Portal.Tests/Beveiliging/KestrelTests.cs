@@ -52,7 +52,7 @@ public sealed class KestrelTests
 
         var verzoeken = Gen.Elements("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "BREW")
             .SelectMany(_ => Gen.Elements(Hosts.Concat(["localhost", "127.0.0.1"]).ToArray()), (m, h) => (m, h))
-            .SelectMany(_ => Gen.Elements("/", "/zoeken?q=%00", "/zoeken?q=" + new string('a', 5000), "/aanbod/%2e%2e%2f", "/melding/status/x",
+            .SelectMany(_ => Gen.Elements("/", "/zoeken?q=%00", "/zoeken?q=" + new string('a', 5000), "/aanbod/%2e%2e%2f", "/melding/status?code=x", "/melding/status",
                 "/makelpunt/meldingen/-1", "/api/zoeken?pagina=99999999999", "/lijstje/toevoegen", "/account/inloggen", "/%ff%fe", "/css/../../etc/passwd"), (mh, p) => (mh.m, mh.h, p))
             .SelectMany(_ => Gen.Elements("", "Content-Type: application/x-www-form-urlencoded; charset=utf-7\r\n", "Content-Type: multipart/form-data\r\n",
                 "Content-Type: application/x-www-form-urlencoded; charset=\"\r\n", "Cookie: sk-melding=" + new string('x', 2000) + "\r\n", "Cookie: =;;=\r\n",

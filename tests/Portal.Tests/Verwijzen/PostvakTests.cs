@@ -60,7 +60,7 @@ public sealed class PostvakTests : IDisposable
         Assert.Contains(referentie, ontvangen.Headers["Subject"], StringComparison.Ordinal);
         var tekst = ontvangen.MessageParts[0].BodyData;
         Assert.Contains(referentie, tekst, StringComparison.Ordinal);
-        Assert.Contains("https://socialekaart.test.example/melding/status/", tekst, StringComparison.Ordinal);
+        Assert.Contains("https://socialekaart.test.example/melding/status?code=", tekst, StringComparison.Ordinal);
         Assert.DoesNotContain("geheime verhaal", tekst, StringComparison.Ordinal);
         Assert.DoesNotContain(MeldingInvullen.Naam, tekst, StringComparison.Ordinal);
 
