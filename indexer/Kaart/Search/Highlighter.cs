@@ -8,7 +8,22 @@ public sealed class Highlighter(Vocabulary vocabulary)
     private readonly Decompounder _decompounder = new(vocabulary.IsWord);
 
     // The stems a word stands for (its own and its compound parts'), computed once per word for this index.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _stems = new(StringComparer.Ordinal);
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _stems = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The highlighter for the vocabulary after an update. What it learnt stays, except for words that contain a word
+    /// that came or went (<paramref name="flipped"/>): those may now split into other compound parts.
+    /// </summary>
+    public Highlighter With(Vocabulary updated, IReadOnlyCollection<string> flipped)
+    {
+        var next = new Highlighter(updated);
+        next._stems = flipped.Count == 0
+            ? _stems
+            : new(_stems.Where(e => !flipped.Any(w => e.Key.Contains(w, StringComparison.Ordinal))), StringComparer.Ordinal);
+        return next;
+    }
+
+    private const int MaxCached = 50_000;
 
     public IReadOnlyList<Fragment> Mark(string samenvatting, Func<string> readBody, IReadOnlySet<string> stems, int window = 28)
     {
@@ -107,8 +122,17 @@ public sealed class Highlighter(Vocabulary vocabulary)
             return false;
         }
 
-        // Bounded by the words of this index's texts (the snapshot, and this cache with it, is replaced on a rebuild).
-        var own = _stems.GetOrAdd(folded, w => [DutchAnalyzer.Stem(w), .. _decompounder.Split(w).Select(DutchAnalyzer.Stem)]);
+        // Bounded: a national kaart has hundreds of thousands of words; the ones in results are far fewer.
+        if (!_stems.TryGetValue(folded, out var own))
+        {
+            if (_stems.Count > MaxCached)
+            {
+                _stems.Clear();
+            }
+
+            own = _stems.GetOrAdd(folded, w => [DutchAnalyzer.Stem(w), .. _decompounder.Split(w).Select(DutchAnalyzer.Stem)]);
+        }
+
         foreach (var stem in own)
         {
             if (stems.Contains(stem))

@@ -1,0 +1,401 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SocialeKaart.Kaart.Content;
+using SocialeKaart.Kaart.Search;
+
+namespace SocialeKaart.Kaart.Embedded;
+
+/// <summary>
+/// Writes one complete build file from a batch: analyses every aanbod (in parallel), adds up postings, vocabulary and
+/// suggestions, compresses the stored documents with dictionaries trained on this batch, and writes it all in one
+/// transaction. The file is immutable afterwards; updates go to its log.
+/// </summary>
+internal static class BuildWriter
+{
+    private const int Chunk = 2048;
+
+    public static void Write(string path, IndexBatch batch, DocumentAnalyser analyser, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var documents = batch.Documents;
+        var (docCodec, tekstCodec) = TrainCodecs(documents);
+
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096;");
+        Execute(connection, IndexFormat.CreateBuild);
+        using var tx = connection.BeginTransaction();
+
+        var insertDoc = Command(connection, "INSERT INTO docs(nr, doc, tekst) VALUES ($1, $2, $3)", 3);
+        var insertIntern = Command(connection, "INSERT INTO intern(nr, doc) VALUES ($1, $2)", 2);
+
+        var postings = new Dictionary<string, PostingBuilder>(StringComparer.Ordinal);
+        var woorden = new Dictionary<string, (string Stem, int Df)>(StringComparer.Ordinal);
+        var suggesties = new List<SuggestieBijdrage>(documents.Count * 2);
+        var kenmerken = new Kenmerken[documents.Count];
+        var lengtes = new long[documents.Count];
+        long totalLength = 0;
+
+        var analysed = new (AnalysedDocument Analysis, byte[] Doc, byte[] Tekst, byte[]? Intern)[Math.Min(Chunk, documents.Count)];
+        for (var start = 0; start < documents.Count; start += Chunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(Chunk, documents.Count - start);
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var input = documents[start + i];
+                analysed[i] = (analyser.Analyse(input.Document),
+                    docCodec.Compress(DocumentAnalyser.StoredJson(input.Document)),
+                    tekstCodec.CompressText(input.Document.BodyTekst),
+                    input.Intern is null ? null : JsonSerializer.SerializeToUtf8Bytes(input.Intern, IndexFormat.Json));
+            });
+
+            for (var i = 0; i < count; i++)
+            {
+                var nr = start + i;
+                var (a, doc, tekst, intern) = analysed[i];
+                for (var t = 0; t < a.Terms.Length; t++)
+                {
+                    if (!postings.TryGetValue(a.Terms[t], out var posting))
+                    {
+                        postings[a.Terms[t]] = posting = new PostingBuilder();
+                    }
+
+                    posting.Add(nr, a.TfHalf[t]);
+                }
+
+                for (var w = 0; w < a.Words.Length; w++)
+                {
+                    woorden[a.Words[w]] = woorden.TryGetValue(a.Words[w], out var e) ? (e.Stem, e.Df + 1) : (a.Stems[w], 1);
+                }
+
+                suggesties.AddRange(a.Suggesties);
+                kenmerken[nr] = a.Kenmerken;
+                lengtes[nr] = a.LengthHalf;
+                totalLength += a.LengthHalf;
+
+                insertDoc.Parameters[0].Value = nr;
+                insertDoc.Parameters[1].Value = doc;
+                insertDoc.Parameters[2].Value = tekst;
+                insertDoc.ExecuteNonQuery();
+                if (intern is not null)
+                {
+                    insertIntern.Parameters[0].Value = nr;
+                    insertIntern.Parameters[1].Value = intern;
+                    insertIntern.ExecuteNonQuery();
+                }
+
+                analysed[i] = default;
+            }
+
+            progress?.Report(start + count);
+        }
+
+        var insertTerm = Command(connection, "INSERT INTO termen(term, postings) VALUES ($1, $2)", 2);
+        foreach (var (term, posting) in postings)
+        {
+            insertTerm.Parameters[0].Value = term;
+            insertTerm.Parameters[1].Value = posting.ToArray();
+            insertTerm.ExecuteNonQuery();
+        }
+
+        suggesties.AddRange(DocumentAnalyser.VasteSuggesties(analyser.Taxonomie));
+        var columns = new Dictionary<string, byte[]>
+        {
+            ["docs"] = ColumnFormat.EncodeDocs(kenmerken, lengtes),
+            ["facetten"] = ColumnFormat.EncodeFacets(kenmerken),
+            ["tijden"] = ColumnFormat.EncodeTijden(kenmerken),
+            ["naamvolgorde"] = ColumnFormat.EncodeNameOrder(kenmerken),
+            ["woorden"] = ColumnFormat.EncodeWoorden(woorden),
+            ["suggesties"] = ColumnFormat.EncodeSuggesties(SuggestieLijst.Group(suggesties)),
+            ["postcodes"] = ColumnFormat.EncodePostcodes(batch.Postcodes),
+        };
+        var insertColumn = Command(connection, "INSERT INTO kolommen(name, data) VALUES ($1, $2)", 2);
+        foreach (var (name, data) in columns)
+        {
+            insertColumn.Parameters[0].Value = name;
+            insertColumn.Parameters[1].Value = data;
+            insertColumn.ExecuteNonQuery();
+        }
+
+        var insertMeta = Command(connection, "INSERT INTO meta(key, value) VALUES ($1, $2)", 2);
+        foreach (var (key, value) in new Dictionary<string, byte[]>
+        {
+            ["schema"] = Encoding.UTF8.GetBytes(IndexFormat.Version.ToString(CultureInfo.InvariantCulture)),
+            ["documenten"] = Encoding.UTF8.GetBytes(documents.Count.ToString(CultureInfo.InvariantCulture)),
+            ["lengte"] = Encoding.UTF8.GetBytes(totalLength.ToString(CultureInfo.InvariantCulture)),
+            ["taxonomie"] = Encoding.UTF8.GetBytes(batch.Taxonomie),
+            ["synoniemen"] = Encoding.UTF8.GetBytes(batch.Synoniemen),
+            ["docdict"] = docCodec.Dictionary,
+            ["tekstdict"] = tekstCodec.Dictionary,
+        })
+        {
+            insertMeta.Parameters[0].Value = key;
+            insertMeta.Parameters[1].Value = value;
+            insertMeta.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        foreach (var cmd in new[] { insertDoc, insertIntern, insertTerm, insertColumn, insertMeta })
+        {
+            cmd.Dispose();
+        }
+    }
+
+    /// <summary>zstd dictionaries from an even sample of the documents (empty for a small kaart: nothing to learn from).</summary>
+    private static (Codec Doc, Codec Tekst) TrainCodecs(IReadOnlyList<IndexInput> documents)
+    {
+        const int samples = 3000;
+        var step = Math.Max(1, documents.Count / samples);
+        var docSamples = new List<byte[]>();
+        var tekstSamples = new List<byte[]>();
+        for (var i = 0; i < documents.Count; i += step)
+        {
+            docSamples.Add(DocumentAnalyser.StoredJson(documents[i].Document));
+            tekstSamples.Add(Encoding.UTF8.GetBytes(documents[i].Document.BodyTekst));
+        }
+
+        byte[] docDict = [], tekstDict = [];
+        Parallel.Invoke(() => docDict = Codec.Train(docSamples), () => tekstDict = Codec.Train(tekstSamples));
+        return (new Codec(docDict), new Codec(tekstDict));
+    }
+
+    /// <summary>The aanbod a term occurs in (ascending numbers as delta varints) and its frequency in each (varint half units).</summary>
+    private sealed class PostingBuilder
+    {
+        private readonly ByteWriter _docs = new(8);
+        private readonly ByteWriter _tf = new(8);
+        private int _last = -1;
+        private int _count;
+
+        public void Add(int doc, int tfHalf)
+        {
+            _docs.Varint(doc - _last);
+            _last = doc;
+            _tf.Varint(tfHalf);
+            _count++;
+        }
+
+        public byte[] ToArray()
+        {
+            var w = new ByteWriter(_docs.Length + _tf.Length + 5);
+            w.Varint(_count);
+            var result = new byte[w.Length + _docs.Length + _tf.Length];
+            w.Span.CopyTo(result);
+            _docs.Span.CopyTo(result.AsSpan(w.Length));
+            _tf.Span.CopyTo(result.AsSpan(w.Length + _docs.Length));
+            return result;
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, int parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        for (var i = 1; i <= parameters; i++)
+        {
+            cmd.Parameters.Add("$" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Blob);
+        }
+
+        return cmd;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The in-memory columns of a build file, encoded (written by <see cref="BuildWriter"/>, read by <see cref="SnapshotLoader"/>).</summary>
+internal static class ColumnFormat
+{
+    private static byte[] Pack(ByteWriter w) => Codec.Plain.Compress(w.Span);
+
+    public static ReadOnlySpan<byte> Unpack(byte[] data) => Codec.Plain.Decompress(data);
+
+    public static readonly StringComparer NameComparer = StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
+
+    /// <summary>Dutch alphabetical order of names, ties by id: the order of "sorteer op naam" and of equal scores.</summary>
+    public static int CompareNames(string naamX, string idX, string naamY, string idY)
+    {
+        var c = NameComparer.Compare(naamX, naamY);
+        return c != 0 ? c : string.CompareOrdinal(idX, idY);
+    }
+
+    public static byte[] EncodeDocs(Kenmerken[] docs, long[] lengtes)
+    {
+        var w = new ByteWriter(docs.Length * 256);
+        w.Varint(docs.Length);
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var k = docs[i];
+            w.String(k.Id);
+            w.String(k.Naam);
+            w.String(k.Samenvatting);
+            w.String(k.Aanbieder);
+            w.String(k.Plaats ?? "");
+            w.Varint((k.Bemoeizorg ? 1 : 0) | (k.Gratis ? 2 : 0) | (k.Plaats is null ? 0 : 4));
+            w.Varint(lengtes[i]);
+            w.Varint(k.Punten.Length);
+            foreach (var p in k.Punten)
+            {
+                w.Double(p.Lat);
+                w.Double(p.Lon);
+            }
+        }
+
+        return Pack(w);
+    }
+
+    /// <summary>Per static facet, per value: the aanbod that have it (delta varints). Levensdomeinen keep their own order per aanbod.</summary>
+    public static byte[] EncodeFacets(Kenmerken[] docs)
+    {
+        var w = new ByteWriter(docs.Length * 16);
+        w.Varint(Columns.StaticFacets.Length);
+        foreach (var facet in Columns.StaticFacets)
+        {
+            var values = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < docs.Length; i++)
+            {
+                foreach (var v in docs[i].Facetten.GetValueOrDefault(facet) ?? [])
+                {
+                    if (!values.TryGetValue(v, out var list))
+                    {
+                        values[v] = list = [];
+                    }
+
+                    if (list.Count == 0 || list[^1] != i)
+                    {
+                        list.Add(i);
+                    }
+                }
+            }
+
+            w.String(facet);
+            w.Varint(values.Count);
+            foreach (var (value, list) in values)
+            {
+                w.String(value);
+                w.Varint(list.Count);
+                var last = -1;
+                foreach (var d in list)
+                {
+                    w.Varint(d - last);
+                    last = d;
+                }
+            }
+        }
+
+        // The levensdomeinen of each aanbod in their own order (a hit lists them as the aanbod does).
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var list = docs[i].Levensdomeinen;
+            w.Varint(list.Length);
+            foreach (var v in list)
+            {
+                w.String(v);
+            }
+        }
+
+        return Pack(w);
+    }
+
+    public sealed record TijdenRow(int Nr, Tijden[] Tijden);
+
+    public static byte[] EncodeTijden(Kenmerken[] docs) =>
+        Codec.Plain.Compress(JsonSerializer.SerializeToUtf8Bytes(
+            docs.Select((k, i) => new TijdenRow(i, k.Tijden)).Where(r => r.Tijden.Length > 0).ToArray(), IndexFormat.Json));
+
+    public static byte[] EncodeNameOrder(Kenmerken[] docs)
+    {
+        var order = Enumerable.Range(0, docs.Length).ToArray();
+        Array.Sort(order, (x, y) => CompareNames(docs[x].Naam, docs[x].Id, docs[y].Naam, docs[y].Id));
+        var w = new ByteWriter(docs.Length * 3);
+        w.Varint(order.Length);
+        foreach (var d in order)
+        {
+            w.Varint(d);
+        }
+
+        return Pack(w);
+    }
+
+    public static byte[] EncodeWoorden(Dictionary<string, (string Stem, int Df)> woorden)
+    {
+        var stems = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, (stem, _)) in woorden)
+        {
+            stems.TryAdd(stem, stems.Count);
+        }
+
+        var w = new ByteWriter(woorden.Count * 16);
+        w.Varint(stems.Count);
+        foreach (var stem in stems.Keys)
+        {
+            w.String(stem);
+        }
+
+        w.Varint(woorden.Count);
+        foreach (var (word, (stem, df)) in woorden)
+        {
+            w.String(word);
+            w.Varint(stems[stem]);
+            w.Varint(df);
+        }
+
+        return Pack(w);
+    }
+
+    public static byte[] EncodeSuggesties(Dictionary<string, SuggestieBijdrage[]> perKey)
+    {
+        var w = new ByteWriter(perKey.Count * 32);
+        w.Varint(perKey.Count);
+        foreach (var forms in perKey.Values)
+        {
+            w.Varint(forms.Length);
+            foreach (var f in forms)
+            {
+                w.String(f.Tekst);
+                w.Varint(f.Gewicht);
+            }
+        }
+
+        return Pack(w);
+    }
+
+    public static byte[] EncodePostcodes(Postcodes postcodes)
+    {
+        var w = new ByteWriter(postcodes.Centres.Count * 24);
+        w.Varint(postcodes.Centres.Count);
+        foreach (var (pc4, point) in postcodes.Centres)
+        {
+            w.String(pc4);
+            w.Double(point.Lat);
+            w.Double(point.Lon);
+        }
+
+        return Pack(w);
+    }
+
+    public static Dictionary<string, SuggestieBijdrage[]> DecodeSuggesties(byte[] data)
+    {
+        var r = new ByteReader(Unpack(data));
+        var count = r.Int();
+        var result = new Dictionary<string, SuggestieBijdrage[]>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var forms = new SuggestieBijdrage[r.Int()];
+            for (var f = 0; f < forms.Length; f++)
+            {
+                forms[f] = new SuggestieBijdrage(r.String(), r.Int());
+            }
+
+            result[DocumentAnalyser.SuggestieKey(forms[0].Tekst)] = forms;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+
+namespace SocialeKaart.Kaart.Embedded;
+
+/// <summary>The live aanbod a term occurs in (ascending numbers) and its weighted frequency in each.</summary>
+internal sealed class PostingList(int[] docs, float[] tf)
+{
+    public static PostingList Empty { get; } = new([], []);
+
+    public int[] Docs { get; } = docs;
+    public float[] Tf { get; } = tf;
+    public int Df => Docs.Length;
+}
+
+/// <summary>
+/// Decoded postings of one snapshot, bounded in size: common words are decoded once, not per search. An update hands
+/// its successor a copy in which the lists of the terms it touched are patched (removed aanbod out, added ones appended).
+/// </summary>
+internal sealed class PostingCache
+{
+    /// <summary>About 24 MB of decoded postings (8 bytes each).</summary>
+    public const long Budget = 3_000_000;
+
+    private readonly ConcurrentDictionary<string, PostingList> _lists;
+    private long _size;
+
+    public PostingCache() => _lists = new(StringComparer.Ordinal);
+
+    private PostingCache(ConcurrentDictionary<string, PostingList> lists, long size)
+    {
+        _lists = lists;
+        _size = size;
+    }
+
+    public bool TryGet(string term, out PostingList list) => _lists.TryGetValue(term, out list!);
+
+    public void Add(string term, PostingList list)
+    {
+        if (Interlocked.Add(ref _size, list.Df + 8) > Budget)
+        {
+            _lists.Clear();
+            Interlocked.Exchange(ref _size, list.Df + 8);
+        }
+
+        _lists[term] = list;
+    }
+
+    /// <summary>The cache for the next snapshot: lists of terms with removed or added aanbod are patched, the rest shared.</summary>
+    public PostingCache Patch(IReadOnlyDictionary<string, HashSet<int>> removed, IReadOnlyDictionary<string, List<(int Doc, float Tf)>> added)
+    {
+        var lists = new ConcurrentDictionary<string, PostingList>(StringComparer.Ordinal);
+        long size = 0;
+        foreach (var (term, list) in _lists)
+        {
+            var gone = removed.GetValueOrDefault(term);
+            var extra = added.GetValueOrDefault(term);
+            var patched = list;
+            if (gone is not null || extra is not null)
+            {
+                var docs = new List<int>(list.Df + (extra?.Count ?? 0));
+                var tf = new List<float>(docs.Capacity);
+                for (var i = 0; i < list.Docs.Length; i++)
+                {
+                    if (gone is null || !gone.Contains(list.Docs[i]))
+                    {
+                        docs.Add(list.Docs[i]);
+                        tf.Add(list.Tf[i]);
+                    }
+                }
+
+                foreach (var (doc, f) in extra ?? [])
+                {
+                    docs.Add(doc);
+                    tf.Add(f);
+                }
+
+                patched = docs.Count == 0 ? PostingList.Empty : new PostingList(docs.ToArray(), tf.ToArray());
+            }
+
+            lists[term] = patched;
+            size += patched.Df + 8;
+        }
+
+        return new PostingCache(lists, size);
+    }
+}

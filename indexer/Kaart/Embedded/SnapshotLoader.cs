@@ -1,0 +1,234 @@
+using System.Text.Json;
+using SocialeKaart.Kaart.Analysis;
+using SocialeKaart.Kaart.Content;
+using SocialeKaart.Kaart.Search;
+
+namespace SocialeKaart.Kaart.Embedded;
+
+/// <summary>Opens a build file as the first snapshot of its generation: the columns into memory, postings stay on disk.</summary>
+internal static class SnapshotLoader
+{
+    private static readonly Dictionary<string, string[]> NoFacets = new(StringComparer.Ordinal);
+
+    public static Snapshot Open(string path, string name)
+    {
+        var build = BuildFile.Open(path, name);
+        byte[] Column(string column) => build.Column(column) ?? throw new IndexNotFoundException($"De zoekindex {path} is onvolledig ({column} ontbreekt). Bouw de index opnieuw.");
+
+        var taxonomie = Taxonomie.Parse(build.Text("taxonomie"));
+        var synonyms = Synonyms.Parse(build.Text("synoniemen"));
+        var count = build.BaseCount;
+        var vocabulary = ReadWoorden(Column("woorden"));
+
+        // Per aanbod: what a hit shows, its length and places.
+        var docs = new ByteReader(ColumnFormat.Unpack(Column("docs")));
+        if (docs.Int() != count)
+        {
+            throw new IndexNotFoundException($"De zoekindex {path} klopt niet. Bouw de index opnieuw.");
+        }
+
+        var columns = Columns.Create(count + 64, count * 2);
+        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var punten = new List<GeoPunt>(4);
+        var points = 0;
+        for (var nr = 0; nr < count; nr++)
+        {
+            var id = docs.String();
+            var naam = docs.String();
+            var samenvatting = docs.String();
+            var aanbieder = docs.String();
+            var plaats = docs.String();
+            var flags = docs.Int();
+            var length = docs.Varint();
+            punten.Clear();
+            for (var p = docs.Int(); p > 0; p--)
+            {
+                punten.Add(new GeoPunt(docs.Double(), docs.Double()));
+            }
+
+            columns = columns.Reserve(nr + 1, points + punten.Count);
+            columns.Set(nr, new Kenmerken(id, naam, samenvatting, aanbieder, (flags & 4) != 0 ? plaats : null,
+                (flags & 1) != 0, (flags & 2) != 0, NoFacets, punten.ToArray(), []), length / 2f, new int[Columns.StaticFacets.Length]);
+            points += punten.Count;
+            ids[id] = nr;
+        }
+
+        // Facet values as sets of aanbod, and each aanbod's levensdomeinen in its own order.
+        var facets = new ByteReader(ColumnFormat.Unpack(Column("facetten")));
+        var valueCounts = new int[Columns.StaticFacets.Length];
+        var facetCount = facets.Int();
+        for (var f = 0; f < facetCount; f++)
+        {
+            var facet = Array.IndexOf(Columns.StaticFacets, facets.String());
+            var values = facets.Int();
+            for (var v = 0; v < values; v++)
+            {
+                var value = facets.String();
+                var id = columns.ValueId(facet, value, valueCounts[facet]);
+                valueCounts[facet]++;
+                var bits = columns.FacetBits[facet][id];
+                var last = -1;
+                for (var n = facets.Int(); n > 0; n--)
+                {
+                    last += facets.Int();
+                    Bits.Set(bits, last);
+                }
+            }
+        }
+
+        var toegang = Array.IndexOf(Columns.StaticFacets, Facetten.Toegang);
+        var loket = Array.IndexOf(columns.FacetValues[toegang], Facetten.AchterHetLoket);
+        var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var nr = 0; nr < count; nr++)
+        {
+            var list = new string[facets.Int()];
+            for (var i = 0; i < list.Length; i++)
+            {
+                list[i] = facets.String();
+            }
+
+            var key = string.Join('\u0001', list);
+            columns.Levensdomeinen[nr] = lists.TryGetValue(key, out var shared) ? shared : lists[key] = list;
+            if (loket >= 0 && loket < valueCounts[toegang] && Bits.Get(columns.FacetBits[toegang][loket], nr))
+            {
+                columns.Flags[nr] |= Columns.AchterHetLoket;
+            }
+        }
+
+        var metTijden = new List<int>();
+        foreach (var row in JsonSerializer.Deserialize<ColumnFormat.TijdenRow[]>(ColumnFormat.Unpack(Column("tijden")), IndexFormat.Json) ?? [])
+        {
+            columns.Tijden[row.Nr] = row.Tijden;
+            metTijden.Add(row.Nr);
+        }
+
+        var order = new ByteReader(ColumnFormat.Unpack(Column("naamvolgorde")));
+        var nameOrder = new int[order.Int()];
+        var nameRank = new int[count];
+        for (var i = 0; i < nameOrder.Length; i++)
+        {
+            nameOrder[i] = order.Int();
+            nameRank[nameOrder[i]] = i;
+        }
+
+        var live = new ulong[Bits.Words(count)];
+        for (var nr = 0; nr < count; nr++)
+        {
+            Bits.Set(live, nr);
+        }
+
+        var pc = new ByteReader(ColumnFormat.Unpack(Column("postcodes")));
+        var postcodes = new Dictionary<string, GeoPunt>(StringComparer.Ordinal);
+        for (var n = pc.Int(); n > 0; n--)
+        {
+            postcodes[pc.String()] = new GeoPunt(pc.Double(), pc.Double());
+        }
+
+        var perKey = ColumnFormat.DecodeSuggesties(Column("suggesties"));
+        var suggesties = SuggestieLijst.Create(perKey.Values.Select(SuggestieLijst.Winner).OfType<Suggestie>(),
+            () => ColumnFormat.DecodeSuggesties(Column("suggesties")));
+        perKey.Clear();
+
+        return new Snapshot
+        {
+            Build = build,
+            Seq = 0,
+            Taxonomie = taxonomie,
+            Synonyms = synonyms,
+            Postcodes = postcodes,
+            Vocabulary = vocabulary,
+            Planner = new QueryPlanner(vocabulary, synonyms),
+            Highlighter = new Highlighter(vocabulary),
+            Columns = columns,
+            Count = count,
+            FacetValueCount = valueCounts,
+            Live = live,
+            LiveCount = count,
+            TotalLengthHalf = long.Parse(build.Text("lengte"), System.Globalization.CultureInfo.InvariantCulture),
+            NameOrder = nameOrder,
+            NameRank = nameRank,
+            Suggesties = suggesties,
+            BaseIds = ids,
+            ChangedIds = new Dictionary<string, int>(StringComparer.Ordinal),
+            DeltaPostings = new Dictionary<string, (int[], int[])>(StringComparer.Ordinal),
+            DeltaDocs = [],
+            MetTijden = metTijden.ToArray(),
+            BaseHasDead = false,
+            Postings = new PostingCache(),
+        };
+    }
+
+    private static Vocabulary ReadWoorden(byte[] data)
+    {
+        var r = new ByteReader(ColumnFormat.Unpack(data));
+        var stems = new string[r.Int()];
+        for (var i = 0; i < stems.Length; i++)
+        {
+            stems[i] = r.String();
+        }
+
+        var entries = new Vocabulary.Entry[r.Int()];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var word = r.String();
+            entries[i] = new Vocabulary.Entry(word, stems[r.Int()], r.Int());
+        }
+
+        return new Vocabulary(entries);
+    }
+}
+
+/// <summary>The postings of a term in a snapshot: the build's (from the file) and the updates', live aanbod only.</summary>
+internal static class PostingReader
+{
+    public static PostingList Get(Snapshot s, string term)
+    {
+        if (s.Postings.TryGet(term, out var cached))
+        {
+            return cached;
+        }
+
+        var docs = new List<int>();
+        var tf = new List<float>();
+        if (s.Build.Postings(term) is { } blob)
+        {
+            var r = new ByteReader(blob);
+            var n = r.Int();
+            docs.Capacity = n;
+            tf.Capacity = n;
+            var deltas = new int[n];
+            var last = -1;
+            for (var k = 0; k < n; k++)
+            {
+                last += r.Int();
+                deltas[k] = last;
+            }
+
+            for (var k = 0; k < n; k++)
+            {
+                var half = r.Int();
+                if (!s.BaseHasDead || Bits.Get(s.Live, deltas[k]))
+                {
+                    docs.Add(deltas[k]);
+                    tf.Add(half / 2f);
+                }
+            }
+        }
+
+        if (s.DeltaPostings.TryGetValue(term, out var delta))
+        {
+            for (var k = 0; k < delta.Docs.Length; k++)
+            {
+                if (s.IsLive(delta.Docs[k]))
+                {
+                    docs.Add(delta.Docs[k]);
+                    tf.Add(delta.TfHalf[k] / 2f);
+                }
+            }
+        }
+
+        var list = docs.Count == 0 ? PostingList.Empty : new PostingList(docs.ToArray(), tf.ToArray());
+        s.Postings.Add(term, list);
+        return list;
+    }
+}
