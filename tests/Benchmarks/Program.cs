@@ -26,6 +26,8 @@ try
         "plan" => Bench.Plan(options),
         "mix" => Bench.Mix(options),
         "melding" => await MeldingLoad.RunAsync(options),
+        "profile" => await Profile.RunAsync(options),
+        "profile-build" => await Profile.BuildAsync(options),
         _ => Bench.Help(),
     };
 }
@@ -107,25 +109,8 @@ namespace SocialeKaart.Benchmarks
         /// <summary>Shows how the query planner reads a text against an index (for looking into a slow or surprising query).</summary>
         public static int Plan(Options options)
         {
-            var map = options.Required("index");
-            var path = Path.Combine(map, File.ReadAllText(Path.Combine(map, "current")).Trim());
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using var meta = connection.CreateCommand();
-            meta.CommandText = "SELECT value FROM meta WHERE key = 'synoniemen'";
-            var synonyms = Synonyms.Parse((string)meta.ExecuteScalar()!);
-            using var words = connection.CreateCommand();
-            words.CommandText = "SELECT woord, stam, df FROM woorden";
-            var entries = new List<Vocabulary.Entry>();
-            using (var reader = words.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    entries.Add(new Vocabulary.Entry(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
-                }
-            }
-
-            var plan = new QueryPlanner(new Vocabulary(entries), synonyms).Plan(options.Required("text"));
+            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = options.Required("index") }, TimeProvider.System);
+            var plan = index.Snapshot.Planner.Plan(options.Required("text"));
             foreach (var g in plan.Groups)
             {
                 Console.WriteLine($"{g.Woorden}: " + string.Join(" OR ", g.Alternatives.Select(a => "(" + string.Join(" AND ", a) + ")")));
@@ -217,7 +202,7 @@ namespace SocialeKaart.Benchmarks
             var managed = GC.GetTotalMemory(forceFullCollection: false);
 
             var fileBytes = new FileInfo(build.Locatie).Length;
-            var vocabulary = CountVocabulary(build.Locatie);
+            var vocabulary = CountVocabulary(map);
             var total = batchSeconds + rebuildSeconds;
             Console.Error.WriteLine($"[{size}] Batch {batchSeconds:0.00} s, RebuildAsync {rebuildSeconds:0.00} s, {size / total:0} docs/s, {Measure.Mb(fileBytes):0.0} MB, {vocabulary} words");
 
@@ -236,13 +221,10 @@ namespace SocialeKaart.Benchmarks
             return 0;
         }
 
-        private static long CountVocabulary(string path)
+        private static long CountVocabulary(string map)
         {
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT count(*) FROM woorden";
-            return (long)cmd.ExecuteScalar()!;
+            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = map }, TimeProvider.System);
+            return index.Snapshot.Vocabulary.Count;
         }
 
         private static void RecordMachine(Results results, string map)
@@ -253,8 +235,7 @@ namespace SocialeKaart.Benchmarks
             var ram = File.Exists("/proc/meminfo")
                 ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
                 : "?";
-            var path = Path.Combine(map, File.ReadAllText(Path.Combine(map, "current")).Trim());
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
             connection.Open();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT sqlite_version()";

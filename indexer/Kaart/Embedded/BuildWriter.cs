@@ -16,10 +16,34 @@ internal static class BuildWriter
 {
     private const int Chunk = 2048;
 
+    /// <summary>When set (by the benchmark's profile), the wall time of each step of a build is added to it.</summary>
+    internal static Dictionary<string, TimeSpan>? Profile { get; set; }
+
+    private static long _analyseTicks, _jsonTicks, _compressTicks;
+
+    /// <summary>CPU time (summed over threads) of analysis, JSON and compression in the last build.</summary>
+    internal static (TimeSpan Analyse, TimeSpan Json, TimeSpan Compress) CpuTimes =>
+        (TimeSpan.FromSeconds(_analyseTicks / (double)System.Diagnostics.Stopwatch.Frequency),
+         TimeSpan.FromSeconds(_jsonTicks / (double)System.Diagnostics.Stopwatch.Frequency),
+         TimeSpan.FromSeconds(_compressTicks / (double)System.Diagnostics.Stopwatch.Frequency));
+
+    private static void Mark(ref long last, string step)
+    {
+        if (Profile is { } profile)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            profile[step] = profile.GetValueOrDefault(step) + System.Diagnostics.Stopwatch.GetElapsedTime(last, now);
+            last = now;
+        }
+    }
+
     public static void Write(string path, IndexBatch batch, DocumentAnalyser analyser, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        var last = System.Diagnostics.Stopwatch.GetTimestamp();
+        _analyseTicks = _jsonTicks = _compressTicks = 0;
         var documents = batch.Documents;
         var (docCodec, tekstCodec) = TrainCodecs(documents);
+        Mark(ref last, "train zstd dictionaries");
 
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
@@ -45,11 +69,21 @@ internal static class BuildWriter
             Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var input = documents[start + i];
-                analysed[i] = (analyser.Analyse(input.Document),
-                    docCodec.Compress(DocumentAnalyser.StoredJson(input.Document)),
-                    tekstCodec.CompressText(input.Document.BodyTekst),
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var analysis = analyser.Analyse(input.Document);
+                var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var json = DocumentAnalyser.StoredJson(input.Document);
+                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                analysed[i] = (analysis, docCodec.Compress(json), tekstCodec.CompressText(input.Document.BodyTekst),
                     input.Intern is null ? null : JsonSerializer.SerializeToUtf8Bytes(input.Intern, IndexFormat.Json));
+                if (Profile is not null)
+                {
+                    Interlocked.Add(ref _analyseTicks, t1 - t0);
+                    Interlocked.Add(ref _jsonTicks, t2 - t1);
+                    Interlocked.Add(ref _compressTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t2);
+                }
             });
+            Mark(ref last, "analyse + serialise + compress (parallel)");
 
             for (var i = 0; i < count; i++)
             {
@@ -89,6 +123,7 @@ internal static class BuildWriter
                 analysed[i] = default;
             }
 
+            Mark(ref last, "add up postings, vocabulary; insert documents");
             progress?.Report(start + count);
         }
 
@@ -100,17 +135,30 @@ internal static class BuildWriter
             insertTerm.ExecuteNonQuery();
         }
 
+        Mark(ref last, "encode + insert postings");
         suggesties.AddRange(DocumentAnalyser.VasteSuggesties(analyser.Taxonomie));
+        // Large columns in chunks, so a reader decodes one chunk at a time.
         var columns = new Dictionary<string, byte[]>
         {
-            ["docs"] = ColumnFormat.EncodeDocs(kenmerken, lengtes),
             ["facetten"] = ColumnFormat.EncodeFacets(kenmerken),
-            ["tijden"] = ColumnFormat.EncodeTijden(kenmerken),
             ["naamvolgorde"] = ColumnFormat.EncodeNameOrder(kenmerken),
-            ["woorden"] = ColumnFormat.EncodeWoorden(woorden),
             ["suggesties"] = ColumnFormat.EncodeSuggesties(SuggestieLijst.Group(suggesties)),
             ["postcodes"] = ColumnFormat.EncodePostcodes(batch.Postcodes),
         };
+        foreach (var (column, chunks) in new[]
+        {
+            ("docs", ColumnFormat.EncodeDocs(kenmerken, lengtes)),
+            ("tijden", ColumnFormat.EncodeTijden(kenmerken)),
+            ("woorden", ColumnFormat.EncodeWoorden(woorden)),
+        })
+        {
+            var i = 0;
+            foreach (var chunk in chunks)
+            {
+                columns[ColumnFormat.ChunkName(column, i++)] = chunk;
+            }
+        }
+        Mark(ref last, "encode columns");
         var insertColumn = Command(connection, "INSERT INTO kolommen(name, data) VALUES ($1, $2)", 2);
         foreach (var (name, data) in columns)
         {
@@ -137,6 +185,7 @@ internal static class BuildWriter
         }
 
         tx.Commit();
+        Mark(ref last, "insert columns, meta; commit");
         foreach (var cmd in new[] { insertDoc, insertIntern, insertTerm, insertColumn, insertMeta })
         {
             cmd.Dispose();
@@ -146,7 +195,7 @@ internal static class BuildWriter
     /// <summary>zstd dictionaries from an even sample of the documents (empty for a small kaart: nothing to learn from).</summary>
     private static (Codec Doc, Codec Tekst) TrainCodecs(IReadOnlyList<IndexInput> documents)
     {
-        const int samples = 3000;
+        const int samples = 1000;
         var step = Math.Max(1, documents.Count / samples);
         var docSamples = new List<byte[]>();
         var tekstSamples = new List<byte[]>();
@@ -225,11 +274,24 @@ internal static class ColumnFormat
         return c != 0 ? c : string.CompareOrdinal(idX, idY);
     }
 
-    public static byte[] EncodeDocs(Kenmerken[] docs, long[] lengtes)
+    public const int ChunkSize = 8192;
+
+    public static string ChunkName(string column, int chunk) => column + "/" + chunk.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Per aanbod, in chunks of <see cref="ChunkSize"/>: what a hit shows, its length and its places.</summary>
+    public static IEnumerable<byte[]> EncodeDocs(Kenmerken[] docs, long[] lengtes)
     {
-        var w = new ByteWriter(docs.Length * 256);
-        w.Varint(docs.Length);
-        for (var i = 0; i < docs.Length; i++)
+        for (var start = 0; start < docs.Length; start += ChunkSize)
+        {
+            yield return EncodeDocs(docs, lengtes, start, Math.Min(docs.Length, start + ChunkSize));
+        }
+    }
+
+    private static byte[] EncodeDocs(Kenmerken[] docs, long[] lengtes, int from, int to)
+    {
+        var w = new ByteWriter((to - from) * 256);
+        w.Varint(to - from);
+        for (var i = from; i < to; i++)
         {
             var k = docs[i];
             w.String(k.Id);
@@ -305,9 +367,9 @@ internal static class ColumnFormat
 
     public sealed record TijdenRow(int Nr, Tijden[] Tijden);
 
-    public static byte[] EncodeTijden(Kenmerken[] docs) =>
-        Codec.Plain.Compress(JsonSerializer.SerializeToUtf8Bytes(
-            docs.Select((k, i) => new TijdenRow(i, k.Tijden)).Where(r => r.Tijden.Length > 0).ToArray(), IndexFormat.Json));
+    public static IEnumerable<byte[]> EncodeTijden(Kenmerken[] docs) =>
+        docs.Select((k, i) => new TijdenRow(i, k.Tijden)).Where(r => r.Tijden.Length > 0).Chunk(ChunkSize)
+            .Select(rows => Codec.Plain.Compress(JsonSerializer.SerializeToUtf8Bytes(rows, IndexFormat.Json)));
 
     public static byte[] EncodeNameOrder(Kenmerken[] docs)
     {
@@ -323,30 +385,22 @@ internal static class ColumnFormat
         return Pack(w);
     }
 
-    public static byte[] EncodeWoorden(Dictionary<string, (string Stem, int Df)> woorden)
+    /// <summary>The vocabulary in chunks: word, stem, document frequency.</summary>
+    public static IEnumerable<byte[]> EncodeWoorden(Dictionary<string, (string Stem, int Df)> woorden)
     {
-        var stems = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (_, (stem, _)) in woorden)
+        foreach (var chunk in woorden.Chunk(4 * ChunkSize))
         {
-            stems.TryAdd(stem, stems.Count);
-        }
+            var w = new ByteWriter(chunk.Length * 24);
+            w.Varint(chunk.Length);
+            foreach (var (word, (stem, df)) in chunk)
+            {
+                w.String(word);
+                w.String(stem);
+                w.Varint(df);
+            }
 
-        var w = new ByteWriter(woorden.Count * 16);
-        w.Varint(stems.Count);
-        foreach (var stem in stems.Keys)
-        {
-            w.String(stem);
+            yield return Pack(w);
         }
-
-        w.Varint(woorden.Count);
-        foreach (var (word, (stem, df)) in woorden)
-        {
-            w.String(word);
-            w.Varint(stems[stem]);
-            w.Varint(df);
-        }
-
-        return Pack(w);
     }
 
     public static byte[] EncodeSuggesties(Dictionary<string, SuggestieBijdrage[]> perKey)

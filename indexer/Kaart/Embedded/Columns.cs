@@ -20,8 +20,10 @@ internal sealed class Columns
 
     public int Capacity { get; private set; }
     public string[] Ids = [];
-    public string[] Namen = [];
-    public string[] Samenvattingen = [];
+
+    // Names and samenvattingen are read only for the hits of a page: kept as UTF-8, half the memory of strings.
+    public Utf8Column Namen = new();
+    public Utf8Column Samenvattingen = new();
     public string[] Aanbieders = [];
     public string?[] Plaatsen = [];
     public string[][] Levensdomeinen = [];
@@ -72,8 +74,6 @@ internal sealed class Columns
         if (capacity != Capacity)
         {
             Array.Resize(ref Ids, capacity);
-            Array.Resize(ref Namen, capacity);
-            Array.Resize(ref Samenvattingen, capacity);
             Array.Resize(ref Aanbieders, capacity);
             Array.Resize(ref Plaatsen, capacity);
             Array.Resize(ref Levensdomeinen, capacity);
@@ -128,8 +128,8 @@ internal sealed class Columns
     public void Set(int nr, Kenmerken k, float lengte, int[] valueCounts)
     {
         Ids[nr] = k.Id;
-        Namen[nr] = k.Naam;
-        Samenvattingen[nr] = k.Samenvatting;
+        Namen.Set(nr, k.Naam);
+        Samenvattingen.Set(nr, k.Samenvatting);
         Aanbieders[nr] = Intern(k.Aanbieder);
         Plaatsen[nr] = k.Plaats is null ? null : Intern(k.Plaats);
         Levensdomeinen[nr] = InternList(k.Levensdomeinen);
@@ -199,7 +199,7 @@ internal sealed class Columns
     public bool HasPoints(int d) => PuntStart[d + 1] > PuntStart[d];
 
     // Few distinct aanbieders, places and levensdomein lists: one string or array each.
-    private string Intern(string s)
+    public string Intern(string s)
     {
         lock (_strings)
         {
@@ -224,5 +224,39 @@ internal sealed class Columns
 
             return shared;
         }
+    }
+}
+
+/// <summary>
+/// Strings by aanbod number as UTF-8 in one array. Append-only like <see cref="Columns"/>: a value is written at the
+/// next number after every snapshot's last, so readers of older snapshots never see a changing value.
+/// </summary>
+internal sealed class Utf8Column
+{
+    private byte[] _data = new byte[1024];
+    private int[] _start = new int[17];
+
+    public string this[int nr] => System.Text.Encoding.UTF8.GetString(_data, _start[nr], _start[nr + 1] - _start[nr]);
+
+    public void Set(int nr, string value)
+    {
+        if (nr + 2 > _start.Length)
+        {
+            var start = new int[Math.Max(nr + 2, _start.Length * 3 / 2)];
+            _start.AsSpan().CopyTo(start);
+            _start = start;
+        }
+
+        var at = _start[nr];
+        var length = System.Text.Encoding.UTF8.GetByteCount(value);
+        if (at + length > _data.Length)
+        {
+            var data = new byte[Math.Max(at + length, _data.Length * 3 / 2)];
+            _data.AsSpan(0, at).CopyTo(data);
+            _data = data;
+        }
+
+        System.Text.Encoding.UTF8.GetBytes(value, _data.AsSpan(at));
+        _start[nr + 1] = at + length;
     }
 }

@@ -164,7 +164,7 @@ internal ref struct ByteReader(ReadOnlySpan<byte> data)
 /// </summary>
 internal sealed class Codec
 {
-    private const int Level = 6;
+    private const int Level = 3;
     private readonly byte[] _dictionary;
     private readonly ThreadLocal<ZstdSharp.Compressor> _compressor;
     private readonly ThreadLocal<ZstdSharp.Decompressor> _decompressor;
@@ -208,7 +208,7 @@ internal sealed class Codec
 
         try
         {
-            return ZstdSharp.DictBuilder.TrainFromBuffer(samples, size);
+            return ZstdSharp.DictBuilder.TrainFromBufferFastCover(samples, 3, size).ToArray();
         }
         catch (ZstdSharp.ZstdException)
         {

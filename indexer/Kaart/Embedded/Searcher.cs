@@ -41,12 +41,37 @@ internal static class Searcher
     [ThreadStatic]
     private static Scratch? t_scratch;
 
+    /// <summary>When set (by the benchmark's profile), the time of each stage of each search on this thread is added to it.</summary>
+    [ThreadStatic]
+    internal static StageTimes? t_profile;
+
+    internal sealed class StageTimes
+    {
+        public static readonly string[] Names = ["plan", "match (postings + BM25F)", "filters + facet counts", "order (top k)", "hits + highlighting", "facet lists"];
+        public readonly long[] Ticks = new long[Names.Length];
+        public long Last;
+
+        public void Mark(int stage)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            Ticks[stage] += now - Last;
+            Last = now;
+        }
+    }
+
     public static SearchResults Search(Snapshot s, SearchQuery query, DateTime lokaal)
     {
+        var profile = t_profile;
+        if (profile is not null)
+        {
+            profile.Last = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(s.Count);
         var words = Bits.Words(s.Count);
         var plan = s.Planner.Plan(query.Tekst ?? "");
+        profile?.Mark(0);
         var tekstGegeven = !string.IsNullOrWhiteSpace(query.Tekst) && (plan.Groups.Count > 0 || plan.NietGevonden.Count > 0);
 
         // 1. Which aanbod match the words (all words; when none has them all: some of them), with their BM25F score.
@@ -69,6 +94,8 @@ internal static class Searcher
         {
             s.Live.AsSpan(0, words).CopyTo(candidates);
         }
+
+        profile?.Mark(1);
 
         // 2. Filters and facet counts. A facet's counts ignore that facet's own selection, so an inwoner
         //    sees what choosing another value would give (Elasticsearch: post_filter + filtered aggregations).
@@ -175,6 +202,7 @@ internal static class Searcher
         }
 
         var totaal = Bits.Count(result);
+        profile?.Mark(2);
 
         // 3. Order and page: only the aanbod up to the requested page are ordered (a bounded heap).
         var perPagina = Math.Clamp(query.PerPagina, 1, SearchQuery.MaxPerPagina);
@@ -187,6 +215,8 @@ internal static class Searcher
         };
         var skip = (long)(pagina - 1) * perPagina;
         var page = skip >= totaal ? [] : Top(s, scratch, result, (int)Math.Min(totaal, skip + perPagina), sortering, tekstGegeven, ox, oy, oz);
+
+        profile?.Mark(3);
 
         // 4. The hits: from memory; the body text is read (compressed plain text) only for a snippet.
         var hits = new List<Hit>(perPagina);
@@ -201,12 +231,13 @@ internal static class Searcher
                 afstand = Math.Round(new GeoPunt(c.Lat[nearest], c.Lon[nearest]).AfstandKm(from), 1);
             }
 
+            var samenvatting = c.Samenvattingen[d];
             hits.Add(new Hit
             {
                 Id = c.Ids[d],
                 Naam = c.Namen[d],
-                Samenvatting = c.Samenvattingen[d],
-                Markering = s.Highlighter.Mark(c.Samenvattingen[d], () => Documents.BodyTekst(s, d), plan.Stems),
+                Samenvatting = samenvatting,
+                Markering = s.Highlighter.Mark(samenvatting, () => Documents.BodyTekst(s, d), plan.Stems),
                 Toegang = (c.Flags[d] & Columns.AchterHetLoket) != 0 ? Content.Toegang.AchterHetLoket : Content.Toegang.AlgemeenToegankelijk,
                 Bemoeizorg = (c.Flags[d] & Columns.Bemoeizorg) != 0,
                 Aanbieder = c.Aanbieders[d],
@@ -218,6 +249,7 @@ internal static class Searcher
             });
         }
 
+        profile?.Mark(4);
         var facetten = new List<Facet>(facetCount);
         for (var f = 0; f < facetCount; f++)
         {
@@ -230,6 +262,7 @@ internal static class Searcher
             facetten.Add(new Facet(name, order.Select(i => new FacetWaarde(values[i], labels[i], fCounts[ids[i]], chosen.Contains(values[i]))).ToList()));
         }
 
+        profile?.Mark(5);
         return new SearchResults
         {
             Query = query,

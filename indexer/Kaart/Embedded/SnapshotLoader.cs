@@ -9,8 +9,10 @@ namespace SocialeKaart.Kaart.Embedded;
 internal static class SnapshotLoader
 {
     private static readonly Dictionary<string, string[]> NoFacets = new(StringComparer.Ordinal);
+    private static readonly int[] NoValues = new int[Columns.StaticFacets.Length];
 
-    public static Snapshot Open(string path, string name)
+    /// <param name="stage">Called after each step with its name (the benchmark's memory profile).</param>
+    public static Snapshot Open(string path, string name, Action<string>? stage = null)
     {
         var build = BuildFile.Open(path, name);
         byte[] Column(string column) => build.Column(column) ?? throw new IndexNotFoundException($"De zoekindex {path} is onvolledig ({column} ontbreekt). Bouw de index opnieuw.");
@@ -18,40 +20,55 @@ internal static class SnapshotLoader
         var taxonomie = Taxonomie.Parse(build.Text("taxonomie"));
         var synonyms = Synonyms.Parse(build.Text("synoniemen"));
         var count = build.BaseCount;
-        var vocabulary = ReadWoorden(Column("woorden"));
+        IEnumerable<byte[]> Chunks(string column)
+        {
+            for (var i = 0; build.Column(ColumnFormat.ChunkName(column, i)) is { } chunk; i++)
+            {
+                yield return chunk;
+            }
+        }
+
+        var vocabulary = ReadWoorden(Chunks("woorden"));
+        stage?.Invoke("vocabulary");
 
         // Per aanbod: what a hit shows, its length and places.
-        var docs = new ByteReader(ColumnFormat.Unpack(Column("docs")));
-        if (docs.Int() != count)
+        var columns = Columns.Create(count + 64, count + 64);
+        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var punten = new List<GeoPunt>(4);
+        var points = 0;
+        var nr = 0;
+        foreach (var chunk in Chunks("docs"))
+        {
+            var docs = new ByteReader(ColumnFormat.Unpack(chunk));
+            for (var n = docs.Int(); n > 0; n--, nr++)
+            {
+                var id = docs.String();
+                var naam = docs.String();
+                var samenvatting = docs.String();
+                var aanbieder = docs.String();
+                var plaats = docs.String();
+                var flags = docs.Int();
+                var length = docs.Varint();
+                punten.Clear();
+                for (var p = docs.Int(); p > 0; p--)
+                {
+                    punten.Add(new GeoPunt(docs.Double(), docs.Double()));
+                }
+
+                columns = columns.Reserve(nr + 1, points + punten.Count);
+                columns.Set(nr, new Kenmerken(id, naam, samenvatting, aanbieder, (flags & 4) != 0 ? plaats : null,
+                    (flags & 1) != 0, (flags & 2) != 0, NoFacets, punten.ToArray(), []), length / 2f, NoValues);
+                points += punten.Count;
+                ids[id] = nr;
+            }
+        }
+
+        if (nr != count)
         {
             throw new IndexNotFoundException($"De zoekindex {path} klopt niet. Bouw de index opnieuw.");
         }
 
-        var columns = Columns.Create(count + 64, count * 2);
-        var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var punten = new List<GeoPunt>(4);
-        var points = 0;
-        for (var nr = 0; nr < count; nr++)
-        {
-            var id = docs.String();
-            var naam = docs.String();
-            var samenvatting = docs.String();
-            var aanbieder = docs.String();
-            var plaats = docs.String();
-            var flags = docs.Int();
-            var length = docs.Varint();
-            punten.Clear();
-            for (var p = docs.Int(); p > 0; p--)
-            {
-                punten.Add(new GeoPunt(docs.Double(), docs.Double()));
-            }
-
-            columns = columns.Reserve(nr + 1, points + punten.Count);
-            columns.Set(nr, new Kenmerken(id, naam, samenvatting, aanbieder, (flags & 4) != 0 ? plaats : null,
-                (flags & 1) != 0, (flags & 2) != 0, NoFacets, punten.ToArray(), []), length / 2f, new int[Columns.StaticFacets.Length]);
-            points += punten.Count;
-            ids[id] = nr;
-        }
+        stage?.Invoke("docs");
 
         // Facet values as sets of aanbod, and each aanbod's levensdomeinen in its own order.
         var facets = new ByteReader(ColumnFormat.Unpack(Column("facetten")));
@@ -79,7 +96,7 @@ internal static class SnapshotLoader
         var toegang = Array.IndexOf(Columns.StaticFacets, Facetten.Toegang);
         var loket = Array.IndexOf(columns.FacetValues[toegang], Facetten.AchterHetLoket);
         var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        for (var nr = 0; nr < count; nr++)
+        for (nr = 0; nr < count; nr++)
         {
             var list = new string[facets.Int()];
             for (var i = 0; i < list.Length; i++)
@@ -95,11 +112,22 @@ internal static class SnapshotLoader
             }
         }
 
+        stage?.Invoke("facets");
         var metTijden = new List<int>();
-        foreach (var row in JsonSerializer.Deserialize<ColumnFormat.TijdenRow[]>(ColumnFormat.Unpack(Column("tijden")), IndexFormat.Json) ?? [])
+        var byDays = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var chunk in Chunks("tijden"))
         {
-            columns.Tijden[row.Nr] = row.Tijden;
-            metTijden.Add(row.Nr);
+            foreach (var row in JsonSerializer.Deserialize<ColumnFormat.TijdenRow[]>(ColumnFormat.Unpack(chunk), IndexFormat.Json) ?? [])
+            {
+                // The same few words ("WEEKLY", "TU", "Elke week") in tens of thousands of schedules: one string each.
+                columns.Tijden[row.Nr] = row.Tijden.Select(t => t with
+                {
+                    Freq = t.Freq is null ? null : columns.Intern(t.Freq),
+                    ByDay = byDays.TryGetValue(string.Join(',', t.ByDay), out var shared) ? shared : byDays[string.Join(',', t.ByDay)] = t.ByDay.Select(columns.Intern).ToArray(),
+                    Description = t.Description is null ? null : columns.Intern(t.Description),
+                }).ToArray();
+                metTijden.Add(row.Nr);
+            }
         }
 
         var order = new ByteReader(ColumnFormat.Unpack(Column("naamvolgorde")));
@@ -111,8 +139,9 @@ internal static class SnapshotLoader
             nameRank[nameOrder[i]] = i;
         }
 
+        stage?.Invoke("tijden, name order");
         var live = new ulong[Bits.Words(count)];
-        for (var nr = 0; nr < count; nr++)
+        for (nr = 0; nr < count; nr++)
         {
             Bits.Set(live, nr);
         }
@@ -128,6 +157,7 @@ internal static class SnapshotLoader
         var suggesties = SuggestieLijst.Create(perKey.Values.Select(SuggestieLijst.Winner).OfType<Suggestie>(),
             () => ColumnFormat.DecodeSuggesties(Column("suggesties")));
         perKey.Clear();
+        stage?.Invoke("suggestions, postcodes");
 
         return new Snapshot
         {
@@ -158,23 +188,24 @@ internal static class SnapshotLoader
         };
     }
 
-    private static Vocabulary ReadWoorden(byte[] data)
+    private static Vocabulary ReadWoorden(IEnumerable<byte[]> chunks)
     {
-        var r = new ByteReader(ColumnFormat.Unpack(data));
-        var stems = new string[r.Int()];
-        for (var i = 0; i < stems.Length; i++)
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
+        return new Vocabulary(chunks.SelectMany(chunk =>
         {
-            stems[i] = r.String();
-        }
+            var r = new ByteReader(ColumnFormat.Unpack(chunk));
+            var entries = new Vocabulary.Entry[r.Int()];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var word = r.String();
+                var stem = r.String();
+                // Most words are their own stem, and many share one: one string each.
+                stem = stem == word ? word : stems.TryGetValue(stem, out var shared) ? shared : stems[stem] = stem;
+                entries[i] = new Vocabulary.Entry(word, stem, r.Int());
+            }
 
-        var entries = new Vocabulary.Entry[r.Int()];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var word = r.String();
-            entries[i] = new Vocabulary.Entry(word, stems[r.Int()], r.Int());
-        }
-
-        return new Vocabulary(entries);
+            return entries;
+        }));
     }
 }
 

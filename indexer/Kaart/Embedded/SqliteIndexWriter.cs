@@ -164,22 +164,25 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
 
         _generation?.Dispose();
         var build = BuildFile.Open(Path.Combine(options.Map, name), name);
-        var docs = new ByteReader(ColumnFormat.Unpack(build.Column("docs") ?? throw new IndexNotFoundException($"De zoekindex {name} is onvolledig.")));
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var count = docs.Int();
-        for (var nr = 0; nr < count; nr++)
+        var nr = 0;
+        for (var i = 0; build.Column(ColumnFormat.ChunkName("docs", i)) is { } chunk; i++)
         {
-            ids[docs.String()] = nr;
-            docs.String();
-            docs.String();
-            docs.String();
-            docs.String();
-            docs.Int();
-            docs.Varint();
-            for (var p = docs.Int(); p > 0; p--)
+            var docs = new ByteReader(ColumnFormat.Unpack(chunk));
+            for (var n = docs.Int(); n > 0; n--)
             {
-                docs.Double();
-                docs.Double();
+                ids[docs.String()] = nr++;
+                docs.String();
+                docs.String();
+                docs.String();
+                docs.String();
+                docs.Int();
+                docs.Varint();
+                for (var p = docs.Int(); p > 0; p--)
+                {
+                    docs.Double();
+                    docs.Double();
+                }
             }
         }
 

@@ -42,6 +42,9 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
     /// <summary>The number of the last update the current snapshot includes (0: none since the build).</summary>
     internal long Seq => Use(s => s.Seq);
 
+    /// <summary>The current snapshot (for the benchmark's profile and the tests).</summary>
+    internal Snapshot Snapshot => Current();
+
     // A search holds its build file until it is done: a swapped-out build closes its connections after its last search.
     private T Use<T>(Func<Snapshot, T> work)
     {
