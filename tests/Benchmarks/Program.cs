@@ -27,6 +27,11 @@ try
         "mix" => Bench.Mix(options),
         "melding" => await MeldingLoad.RunAsync(options),
         "profile" => await Profile.RunAsync(options),
+        "updates" => await Updates.RunAsync(options),
+        "watch" => await Updates.WatchAsync(options),
+        "peers-build" => await SocialeKaart.Benchmarks.Peers.Compare.BuildAsync(options),
+        "compare" => await SocialeKaart.Benchmarks.Peers.Compare.RunAsync(options),
+        "peer-memory" => await SocialeKaart.Benchmarks.Peers.Compare.MemoryAsync(options),
         "profile-build" => await Profile.BuildAsync(options),
         _ => Bench.Help(),
     };
