@@ -111,8 +111,10 @@ internal static class Updates
         var taxonomie = content.Taxonomie!;
         var queries = QueryMix.Build(taxonomie, 1000, 20261124);
         var seconds = options.Int("stream-seconds", 30);
+        var run = 0;
         foreach (var withUpdates in new[] { false, true, false, true })
         {
+            run++;
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var applied = 0;
             var updater = withUpdates
@@ -142,7 +144,7 @@ internal static class Updates
             }
 
             await updater;
-            var key = withUpdates ? "stream.with" : "stream.without";
+            var key = (withUpdates ? "stream.with." : "stream.without.") + ((run + 1) / 2).ToString(CultureInfo.InvariantCulture);
             Report(results, key, times, $"[{label}] searches {(withUpdates ? $"while {applied} updates streamed in (1/s)" : "without updates")}, {seconds} s");
         }
 

@@ -18,6 +18,15 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
 
     private readonly Lock _gate = new();
     private readonly IndexSignals.Signal _signal = IndexSignals.For(options.Map);
+
+    /// <summary>A reader that, like one in another process, is not told of changes made in this process: it polls.</summary>
+    internal SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider timeProvider, bool deaf) : this(options, timeProvider)
+    {
+        if (deaf)
+        {
+            _signal = new IndexSignals.Signal();
+        }
+    }
     private Snapshot? _snapshot;
     private SqliteConnection? _log;
     private long _checkedAt = long.MinValue;
@@ -77,7 +86,6 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
             // A change in this process is applied before this search goes on; one in another process at the next poll.
             var version = _signal.Version;
             var synchronous = _snapshot is null || version != _seenSignal;
-            Volatile.Write(ref _seenSignal, version);
             var name = ReadPointer();
             if (_snapshot is null || (_snapshot.Build.Name != name && synchronous))
             {
@@ -95,6 +103,8 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
                 CatchUp();
             }
 
+            // Only now: a search that sees this version without taking the gate must find the snapshot that includes it.
+            Volatile.Write(ref _seenSignal, version);
             return _snapshot!;
         }
     }
