@@ -173,6 +173,7 @@ internal static class BuildWriter
             ["schema"] = Encoding.UTF8.GetBytes(IndexFormat.Version.ToString(CultureInfo.InvariantCulture)),
             ["documenten"] = Encoding.UTF8.GetBytes(documents.Count.ToString(CultureInfo.InvariantCulture)),
             ["lengte"] = Encoding.UTF8.GetBytes(totalLength.ToString(CultureInfo.InvariantCulture)),
+            ["punten"] = Encoding.UTF8.GetBytes(kenmerken.Sum(k => k.Punten.Length).ToString(CultureInfo.InvariantCulture)),
             ["taxonomie"] = Encoding.UTF8.GetBytes(batch.Taxonomie),
             ["synoniemen"] = Encoding.UTF8.GetBytes(batch.Synoniemen),
             ["docdict"] = docCodec.Dictionary,

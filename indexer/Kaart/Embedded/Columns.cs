@@ -140,10 +140,7 @@ internal sealed class Columns
         var p = PuntStart[nr];
         foreach (var punt in k.Punten)
         {
-            Lat[p] = punt.Lat;
-            Lon[p] = punt.Lon;
-            (X[p], Y[p], Z[p]) = UnitVector(punt);
-            p++;
+            SetPoint(p++, punt);
         }
 
         PuntStart[nr + 1] = p;
@@ -166,6 +163,13 @@ internal sealed class Columns
                 Bits.Set(FacetBits[f][id], nr);
             }
         }
+    }
+
+    public void SetPoint(int p, GeoPunt punt)
+    {
+        Lat[p] = punt.Lat;
+        Lon[p] = punt.Lon;
+        (X[p], Y[p], Z[p]) = UnitVector(punt);
     }
 
     public static (double X, double Y, double Z) UnitVector(GeoPunt p)
@@ -238,7 +242,23 @@ internal sealed class Utf8Column
 
     public string this[int nr] => System.Text.Encoding.UTF8.GetString(_data, _start[nr], _start[nr + 1] - _start[nr]);
 
-    public void Set(int nr, string value)
+    /// <summary>Room for this many values of about this many bytes in all (a reader opening a build knows roughly).</summary>
+    public void Reserve(int count, int bytes)
+    {
+        if (_start.Length < count + 1)
+        {
+            Array.Resize(ref _start, count + 1);
+        }
+
+        if (_data.Length < bytes)
+        {
+            Array.Resize(ref _data, bytes);
+        }
+    }
+
+    public void Set(int nr, string value) => SetUtf8(nr, System.Text.Encoding.UTF8.GetBytes(value));
+
+    public void SetUtf8(int nr, ReadOnlySpan<byte> value)
     {
         if (nr + 2 > _start.Length)
         {
@@ -248,15 +268,14 @@ internal sealed class Utf8Column
         }
 
         var at = _start[nr];
-        var length = System.Text.Encoding.UTF8.GetByteCount(value);
-        if (at + length > _data.Length)
+        if (at + value.Length > _data.Length)
         {
-            var data = new byte[Math.Max(at + length, _data.Length * 3 / 2)];
+            var data = new byte[Math.Max(at + value.Length, _data.Length * 3 / 2)];
             _data.AsSpan(0, at).CopyTo(data);
             _data = data;
         }
 
-        System.Text.Encoding.UTF8.GetBytes(value, _data.AsSpan(at));
-        _start[nr + 1] = at + length;
+        value.CopyTo(_data.AsSpan(at));
+        _start[nr + 1] = at + value.Length;
     }
 }

@@ -8,8 +8,6 @@ namespace SocialeKaart.Kaart.Embedded;
 /// <summary>Opens a build file as the first snapshot of its generation: the columns into memory, postings stay on disk.</summary>
 internal static class SnapshotLoader
 {
-    private static readonly Dictionary<string, string[]> NoFacets = new(StringComparer.Ordinal);
-    private static readonly int[] NoValues = new int[Columns.StaticFacets.Length];
 
     /// <param name="stage">Called after each step with its name (the benchmark's memory profile).</param>
     public static Snapshot Open(string path, string name, Action<string>? stage = null)
@@ -32,33 +30,34 @@ internal static class SnapshotLoader
         stage?.Invoke("vocabulary");
 
         // Per aanbod: what a hit shows, its length and places.
-        var columns = Columns.Create(count + 64, count + 64);
+        var columns = Columns.Create(count + 64, int.Parse(build.Text("punten"), System.Globalization.CultureInfo.InvariantCulture) + 64);
+        columns.Namen.Reserve(count + 64, count * 48);
+        columns.Samenvattingen.Reserve(count + 64, count * 128);
         var ids = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var punten = new List<GeoPunt>(4);
-        var points = 0;
         var nr = 0;
         foreach (var chunk in Chunks("docs"))
         {
             var docs = new ByteReader(ColumnFormat.Unpack(chunk));
             for (var n = docs.Int(); n > 0; n--, nr++)
             {
+                // Straight into the columns: names and samenvattingen stay UTF-8, no strings made for them.
                 var id = docs.String();
-                var naam = docs.String();
-                var samenvatting = docs.String();
-                var aanbieder = docs.String();
+                columns.Ids[nr] = id;
+                columns.Namen.SetUtf8(nr, docs.Bytes());
+                columns.Samenvattingen.SetUtf8(nr, docs.Bytes());
+                columns.Aanbieders[nr] = columns.Intern(docs.String());
                 var plaats = docs.String();
                 var flags = docs.Int();
-                var length = docs.Varint();
-                punten.Clear();
-                for (var p = docs.Int(); p > 0; p--)
+                columns.Plaatsen[nr] = (flags & 4) != 0 ? columns.Intern(plaats) : null;
+                columns.Flags[nr] = (byte)(((flags & 1) != 0 ? Columns.Bemoeizorg : 0) | ((flags & 2) != 0 ? Columns.Gratis : 0));
+                columns.Lengtes[nr] = docs.Varint() / 2f;
+                var p = columns.PuntStart[nr];
+                for (var k = docs.Int(); k > 0; k--, p++)
                 {
-                    punten.Add(new GeoPunt(docs.Double(), docs.Double()));
+                    columns.SetPoint(p, new GeoPunt(docs.Double(), docs.Double()));
                 }
 
-                columns = columns.Reserve(nr + 1, points + punten.Count);
-                columns.Set(nr, new Kenmerken(id, naam, samenvatting, aanbieder, (flags & 4) != 0 ? plaats : null,
-                    (flags & 1) != 0, (flags & 2) != 0, NoFacets, punten.ToArray(), []), length / 2f, NoValues);
-                points += punten.Count;
+                columns.PuntStart[nr + 1] = p;
                 ids[id] = nr;
             }
         }
