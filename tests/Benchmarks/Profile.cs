@@ -205,6 +205,31 @@ internal static class Profile
         Console.WriteLine($"  GC during the run: gen0/1/2 = {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (process total), pause time {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
     }
 
+    /// <summary>The analysis of a build on one thread: tokenizing alone, then the analyser cold (every word new) and warm.</summary>
+    private static void Analysis(IndexBatch batch, KaartContent content)
+    {
+        var texts = batch.Documents.Select(d => d.Document.BodyTekst).ToList();
+        var watch = Stopwatch.StartNew();
+        long tokens = 0;
+        foreach (var t in texts)
+        {
+            tokens += Tokenizer.Tokenize(t).Count;
+        }
+
+        Console.WriteLine($"  tokenize the bodies: {watch.Elapsed.TotalSeconds:0.00} s, {tokens} tokens, {watch.Elapsed.TotalMilliseconds * 1e6 / tokens:0} ns per token");
+        var analyser = new DocumentAnalyser(new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), content.Taxonomie!);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            watch.Restart();
+            foreach (var d in batch.Documents)
+            {
+                analyser.Analyse(d.Document);
+            }
+
+            Console.WriteLine($"  DocumentAnalyser.Analyse, {(pass == 0 ? "cold" : "warm")}: {watch.Elapsed.TotalSeconds:0.00} s ({watch.Elapsed.TotalMilliseconds * 1000 / batch.Documents.Count:0} µs per aanbod)");
+        }
+    }
+
     /// <summary>Compression of the stored documents: level, dictionary training, size and time (one thread).</summary>
     private static void Zstd(IndexBatch batch)
     {
@@ -256,6 +281,12 @@ internal static class Profile
         if (options.Flag("zstd"))
         {
             Zstd(batch);
+            return 0;
+        }
+
+        if (options.Flag("analysis"))
+        {
+            Analysis(batch, content);
             return 0;
         }
 

@@ -61,12 +61,11 @@ internal static class BuildWriter
         var lengtes = new long[documents.Count];
         long totalLength = 0;
 
-        var analysed = new (AnalysedDocument Analysis, byte[] Doc, byte[] Tekst, byte[]? Intern)[Math.Min(Chunk, documents.Count)];
-        for (var start = 0; start < documents.Count; start += Chunk)
+        // A pipeline: while this thread adds up one chunk and writes its rows, the next chunk is analysed (in parallel).
+        (AnalysedDocument Analysis, byte[] Doc, byte[] Tekst, byte[]? Intern)[] AnalyseChunk(int start)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(Chunk, documents.Count - start);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            var chunk = new (AnalysedDocument, byte[], byte[], byte[]?)[Math.Min(Chunk, documents.Count - start)];
+            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var input = documents[start + i];
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -74,7 +73,7 @@ internal static class BuildWriter
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var json = DocumentAnalyser.StoredJson(input.Document);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-                analysed[i] = (analysis, docCodec.Compress(json), tekstCodec.CompressText(input.Document.BodyTekst),
+                chunk[i] = (analysis, docCodec.Compress(json), tekstCodec.CompressText(input.Document.BodyTekst),
                     input.Intern is null ? null : JsonSerializer.SerializeToUtf8Bytes(input.Intern, IndexFormat.Json));
                 if (Profile is not null)
                 {
@@ -83,7 +82,18 @@ internal static class BuildWriter
                     Interlocked.Add(ref _compressTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t2);
                 }
             });
-            Mark(ref last, "analyse + serialise + compress (parallel)");
+            return chunk;
+        }
+
+        var next = documents.Count == 0 ? null : Task.Run(() => AnalyseChunk(0), cancellationToken);
+        for (var start = 0; start < documents.Count; start += Chunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var analysed = next!.GetAwaiter().GetResult();
+            var count = analysed.Length;
+            var following = start + Chunk;
+            next = following < documents.Count ? Task.Run(() => AnalyseChunk(following), cancellationToken) : null;
+            Mark(ref last, "wait for the analysis (parallel: analyse, serialise, compress)");
 
             for (var i = 0; i < count; i++)
             {
@@ -123,7 +133,7 @@ internal static class BuildWriter
                 analysed[i] = default;
             }
 
-            Mark(ref last, "add up postings, vocabulary; insert documents");
+            Mark(ref last, "add up postings, vocabulary; insert documents (while the next chunk is analysed)");
             progress?.Report(start + count);
         }
 
