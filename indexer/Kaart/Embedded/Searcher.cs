@@ -214,7 +214,7 @@ internal static class Searcher
             _ => Sortering.Naam,
         };
         var skip = (long)(pagina - 1) * perPagina;
-        var page = skip >= totaal ? [] : Top(s, scratch, result, (int)Math.Min(totaal, skip + perPagina), sortering, tekstGegeven, ox, oy, oz);
+        var page = skip >= totaal ? [] : Top(s, scratch, result, (int)Math.Min(totaal, skip + perPagina), sortering, tekstGegeven && sortering != Sortering.Naam, ox, oy, oz);
 
         profile?.Mark(3);
 

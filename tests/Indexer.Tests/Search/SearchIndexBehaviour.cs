@@ -444,6 +444,22 @@ public abstract class SearchIndexBehaviour
     }
 
     [Fact]
+    public async Task Sort_Naam_WithWords_IsAlphabeticalNotByScore()
+    {
+        // A few matches among many aanbod (an engine may order a small result differently from a large one).
+        var filler = Enumerable.Range(0, 80).Select(i => Aanbod($"vul-{i:00}", $"Activiteit {i:00}", "Iets anders.", "Niets hierover."));
+        var index = await IndexAsync(filler.Concat(
+        [
+            Aanbod("a", "Atelier", "Tekenen.", "Soms een kleurplaat."),
+            Aanbod("m", "Middagclub", "Een kleurplaat kleuren.", "Kleurplaat na kleurplaat."),
+            Aanbod("z", "Zondagse kleurplaat", "Kleurplaat.", "Kleurplaat voor iedereen.", trefwoorden: ["kleurplaat"]),
+        ]));
+        var byName = await IdsAsync(index, "kleurplaat", q => q with { Sortering = Sortering.Naam });
+        Assert.Equal(["a", "m", "z"], byName);
+        Assert.Equal(["z", "m", "a"], await IdsAsync(index, "kleurplaat"));
+    }
+
+    [Fact]
     public async Task Sort_DistanceWithoutPostcode_IsByRelevance()
     {
         var index = await CorpusAsync();
