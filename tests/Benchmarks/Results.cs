@@ -33,7 +33,7 @@ internal sealed class Results(string? path, int size)
         string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
         var sb = new StringBuilder();
-        foreach (var (size, d) in rows.Take(1))
+        foreach (var (size, d) in rows.Where(r => r.Values.ContainsKey("env.machine")).Take(1))
         {
             sb.AppendLine($"Machine: {V(d, "env.machine")}. Runtime: {V(d, "env.runtime")}.");
             sb.AppendLine();
@@ -80,7 +80,7 @@ internal sealed class Results(string? path, int size)
         sb.AppendLine();
         sb.AppendLine("| aanbod | indexer: peak after generate + Batch (MB) | indexer: peak after Rebuild (MB) | indexer: managed after Rebuild (MB) | reader: peak after open (MB) | reader: peak after queries (MB) | reader: managed after queries (MB) | reader: GC gen0/1/2 during run | allocated per query (KB) |");
         sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---:|");
-        foreach (var (size, d) in rows)
+        foreach (var (size, d) in rows.Where(r => r.Values.ContainsKey("mem.index.peak_batch_mb") || r.Values.ContainsKey("mem.query.peak_end_mb")))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {N(size)} | {V(d, "mem.index.peak_batch_mb")} | {V(d, "mem.index.peak_rebuild_mb")} | {V(d, "mem.index.managed_rebuild_mb")} | {V(d, "mem.query.peak_open_mb")} | {V(d, "mem.query.peak_end_mb")} | {V(d, "mem.query.managed_end_mb")} | {V(d, "query.gc")} | {V(d, "query.alloc_kb")} |");
         }
