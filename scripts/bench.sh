@@ -34,6 +34,7 @@ updates="${UPDATES:-1}"
 profile="${PROFILE:-0}"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+changes')"
 dotnet build tests/Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 bench="$root/tests/Benchmarks/bin/Release/net10.0/sk-bench"
 
@@ -98,7 +99,7 @@ for size in "${sizes[@]}"; do
 done
 
 [ -z "${RESULTS:-}" ] || cp "$results" "$RESULTS"
-echo "## Sociale Kaart benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), sizes: ${sizes[*]}"
+echo "## Sociale Kaart benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $commit (built at the start), sizes: ${sizes[*]}"
 echo
 echo "\`nproc\`: $(nproc); \`lscpu\` model name: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n1); RAM: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); load average at the start: $load_before"
 echo

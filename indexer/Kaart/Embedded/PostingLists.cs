@@ -21,37 +21,80 @@ internal sealed class PostingCache
     /// <summary>About 24 MB of decoded postings (8 bytes each).</summary>
     public const long Budget = 3_000_000;
 
-    private readonly ConcurrentDictionary<string, PostingList> _lists;
+    private sealed class Entry(PostingList list, long used)
+    {
+        public PostingList List { get; } = list;
+        public long Used = used;
+    }
+
+    private readonly ConcurrentDictionary<string, Entry> _lists;
+    private readonly Lock _evicting = new();
     private long _size;
+    private long _clock;
 
     public PostingCache() => _lists = new(StringComparer.Ordinal);
 
-    private PostingCache(ConcurrentDictionary<string, PostingList> lists, long size)
+    private PostingCache(ConcurrentDictionary<string, Entry> lists, long size, long clock)
     {
         _lists = lists;
         _size = size;
+        _clock = clock;
     }
 
-    public bool TryGet(string term, out PostingList list) => _lists.TryGetValue(term, out list!);
+    public bool TryGet(string term, out PostingList list)
+    {
+        if (_lists.TryGetValue(term, out var entry))
+        {
+            entry.Used = Interlocked.Increment(ref _clock);
+            list = entry.List;
+            return true;
+        }
+
+        list = PostingList.Empty;
+        return false;
+    }
 
     public void Add(string term, PostingList list)
     {
-        if (Interlocked.Add(ref _size, list.Df + 8) > Budget)
+        if (_lists.TryAdd(term, new Entry(list, Interlocked.Increment(ref _clock))) && Interlocked.Add(ref _size, list.Df + 8) > Budget)
         {
-            _lists.Clear();
-            Interlocked.Exchange(ref _size, list.Df + 8);
+            Evict();
         }
+    }
 
-        _lists[term] = list;
+    // Over budget: the least recently used lists go until three quarters of the budget is used.
+    private void Evict()
+    {
+        lock (_evicting)
+        {
+            if (Interlocked.Read(ref _size) <= Budget)
+            {
+                return;
+            }
+
+            foreach (var (term, entry) in _lists.OrderBy(e => e.Value.Used).ToList())
+            {
+                if (Interlocked.Read(ref _size) <= Budget * 3 / 4)
+                {
+                    break;
+                }
+
+                if (_lists.TryRemove(term, out _))
+                {
+                    Interlocked.Add(ref _size, -(entry.List.Df + 8));
+                }
+            }
+        }
     }
 
     /// <summary>The cache for the next snapshot: lists of terms with removed or added aanbod are patched, the rest shared.</summary>
     public PostingCache Patch(IReadOnlyDictionary<string, HashSet<int>> removed, IReadOnlyDictionary<string, List<(int Doc, float Tf)>> added)
     {
-        var lists = new ConcurrentDictionary<string, PostingList>(StringComparer.Ordinal);
+        var lists = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
         long size = 0;
-        foreach (var (term, list) in _lists)
+        foreach (var (term, entry) in _lists)
         {
+            var list = entry.List;
             var gone = removed.GetValueOrDefault(term);
             var extra = added.GetValueOrDefault(term);
             var patched = list;
@@ -77,10 +120,10 @@ internal sealed class PostingCache
                 patched = docs.Count == 0 ? PostingList.Empty : new PostingList(docs.ToArray(), tf.ToArray());
             }
 
-            lists[term] = patched;
+            lists[term] = new Entry(patched, entry.Used);
             size += patched.Df + 8;
         }
 
-        return new PostingCache(lists, size);
+        return new PostingCache(lists, size, Interlocked.Read(ref _clock));
     }
 }
