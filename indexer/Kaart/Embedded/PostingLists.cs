@@ -100,24 +100,7 @@ internal sealed class PostingCache
             var patched = list;
             if (gone is not null || extra is not null)
             {
-                var docs = new List<int>(list.Df + (extra?.Count ?? 0));
-                var tf = new List<float>(docs.Capacity);
-                for (var i = 0; i < list.Docs.Length; i++)
-                {
-                    if (gone is null || !gone.Contains(list.Docs[i]))
-                    {
-                        docs.Add(list.Docs[i]);
-                        tf.Add(list.Tf[i]);
-                    }
-                }
-
-                foreach (var (doc, f) in extra ?? [])
-                {
-                    docs.Add(doc);
-                    tf.Add(f);
-                }
-
-                patched = docs.Count == 0 ? PostingList.Empty : new PostingList(docs.ToArray(), tf.ToArray());
+                patched = Patched(list, gone, extra);
             }
 
             lists[term] = new Entry(patched, entry.Used);
@@ -125,5 +108,47 @@ internal sealed class PostingCache
         }
 
         return new PostingCache(lists, size, Interlocked.Read(ref _clock));
+    }
+
+    // An update removes a few aanbod from a list (found by binary search; the rest is copied in blocks) and appends the
+    // added ones, whose numbers are higher than any in the list.
+    private static PostingList Patched(PostingList list, HashSet<int>? gone, List<(int Doc, float Tf)>? extra)
+    {
+        var cut = new List<int>();
+        foreach (var d in gone ?? [])
+        {
+            var at = Array.BinarySearch(list.Docs, d);
+            if (at >= 0)
+            {
+                cut.Add(at);
+            }
+        }
+
+        cut.Sort();
+        var length = list.Df - cut.Count + (extra?.Count ?? 0);
+        if (length == 0)
+        {
+            return PostingList.Empty;
+        }
+
+        var docs = new int[length];
+        var tf = new float[length];
+        var from = 0;
+        var to = 0;
+        foreach (var at in cut.Append(list.Df))
+        {
+            Array.Copy(list.Docs, from, docs, to, at - from);
+            Array.Copy(list.Tf, from, tf, to, at - from);
+            to += at - from;
+            from = at + 1;
+        }
+
+        foreach (var (doc, f) in extra ?? [])
+        {
+            docs[to] = doc;
+            tf[to++] = f;
+        }
+
+        return new PostingList(docs, tf);
     }
 }

@@ -107,7 +107,7 @@ internal static class SnapshotUpdate
         var order = new List<int>(s.NameOrder.Length + change.Added.Length);
         foreach (var d in s.NameOrder)
         {
-            if (!removedNrs.Contains(d))
+            if (removedNrs.Count == 0 || Bits.Get(live, d))
             {
                 order.Add(d);
             }
