@@ -62,6 +62,7 @@ internal static class Updates
         await writer.UpdateAsync(warm.Update);
         var local = new List<double>();
         var updateOnly = new List<double>();
+        SnapshotUpdate.Profile = [];
         for (var i = 0; i < count; i++)
         {
             var (marker, update) = await ChangeAsync();
@@ -77,6 +78,13 @@ internal static class Updates
         }
 
         Report(results, "update.local", local, $"[{label}] update → searchable in this process");
+        foreach (var (step, time) in SnapshotUpdate.Profile)
+        {
+            Console.Error.WriteLine($"    applying an update to the reader's snapshot, {step}: {time.TotalMilliseconds / count:0.000} ms per update");
+            results.Add($"apply.{step}", time.TotalMilliseconds / count, "0.000");
+        }
+
+        SnapshotUpdate.Profile = null;
         Report(results, "update.write", updateOnly, $"[{label}] UpdateAsync alone (analyse, log commit with fsync)");
 
         // 2. In another process that has the index open and polls (as a second portal instance would).

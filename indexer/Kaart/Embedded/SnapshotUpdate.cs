@@ -9,8 +9,26 @@ namespace SocialeKaart.Kaart.Embedded;
 /// </summary>
 internal static class SnapshotUpdate
 {
+    /// <summary>When set (by the benchmark's profile), the time of each step of applying an update is added to it.</summary>
+    internal static Dictionary<string, TimeSpan>? Profile { get; set; }
+
+    private static void Mark(ref long last, string step)
+    {
+        if (Profile is { } profile)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            lock (profile)
+            {
+                profile[step] = profile.GetValueOrDefault(step) + System.Diagnostics.Stopwatch.GetElapsedTime(last, now);
+            }
+
+            last = now;
+        }
+    }
+
     public static Snapshot Apply(Snapshot s, IndexChange change, long seq)
     {
+        var last = System.Diagnostics.Stopwatch.GetTimestamp();
         var changedIds = new Dictionary<string, int>(s.ChangedIds, StringComparer.Ordinal);
         var deltaDocs = new Dictionary<int, StoredDocument>(s.DeltaDocs);
         var newCount = s.Count + change.Added.Length;
@@ -55,6 +73,7 @@ internal static class SnapshotUpdate
             }
         }
 
+        Mark(ref last, "removals");
         var points = s.Columns.PuntStart[s.Count] + change.Added.Sum(a => a.Analysis.Kenmerken.Punten.Length);
         var columns = s.Columns.Reserve(newCount, points);
         var valueCounts = (int[])s.FacetValueCount.Clone();
@@ -103,6 +122,8 @@ internal static class SnapshotUpdate
             nummer++;
         }
 
+        Mark(ref last, "additions (columns, bits, postings)");
+
         // The name order: removed numbers out, added ones in at their place.
         var order = new List<int>(s.NameOrder.Length + change.Added.Length);
         foreach (var d in s.NameOrder)
@@ -126,10 +147,19 @@ internal static class SnapshotUpdate
             nameRank[order[i]] = i;
         }
 
+        Mark(ref last, "name order");
+
         // Words that came or went change how compounds split; the others only change frequencies.
         var flipped = words.Where(w => w.Value.Delta != 0 && (s.Vocabulary.Df(w.Key) == 0) != (s.Vocabulary.Df(w.Key) + w.Value.Delta == 0))
             .Select(w => w.Key).ToList();
         var vocabulary = s.Vocabulary.With(words.Select(w => (w.Key, w.Value.Stem, w.Value.Delta)));
+        Mark(ref last, "vocabulary");
+        var highlighter = s.Highlighter.With(vocabulary, flipped);
+        Mark(ref last, "highlighter");
+        var suggestieLijst = s.Suggesties.With(suggesties);
+        Mark(ref last, "suggestions");
+        var postings = s.Postings.Patch(removedPerTerm, addedPerTerm);
+        Mark(ref last, "posting cache");
 
         var next = new Snapshot
         {
@@ -140,7 +170,7 @@ internal static class SnapshotUpdate
             Postcodes = s.Postcodes,
             Vocabulary = vocabulary,
             Planner = new QueryPlanner(vocabulary, s.Synonyms),
-            Highlighter = s.Highlighter.With(vocabulary, flipped),
+            Highlighter = highlighter,
             Columns = columns,
             Count = newCount,
             FacetValueCount = valueCounts,
@@ -149,16 +179,17 @@ internal static class SnapshotUpdate
             TotalLengthHalf = total,
             NameOrder = order.ToArray(),
             NameRank = nameRank,
-            Suggesties = s.Suggesties.With(suggesties),
+            Suggesties = suggestieLijst,
             BaseIds = s.BaseIds,
             ChangedIds = changedIds,
             DeltaPostings = deltaPostings,
             DeltaDocs = deltaDocs,
             MetTijden = metTijden.ToArray(),
             BaseHasDead = baseHasDead,
-            Postings = s.Postings.Patch(removedPerTerm, addedPerTerm.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)),
+            Postings = postings,
         };
         _ = next.FacetsAfter(s);
+        Mark(ref last, "facet view");
         return next;
     }
 
