@@ -180,6 +180,7 @@ namespace SocialeKaart.Benchmarks
 
             var watch = Stopwatch.StartNew();
             var (content, synoniemen, fallback, pc4) = await ReadContentAsync(options.Get("content", "content"));
+            var loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
             var readSeconds = watch.Elapsed.TotalSeconds;
             var generator = new CorpusGenerator(content, pc4);
             watch.Restart();
@@ -199,10 +200,13 @@ namespace SocialeKaart.Benchmarks
             var afterBatch = Measure.Memory();
 
             var analyzer = new DutchAnalyzer(new Decompounder(content.Woorden.Contains));
-            var writer = new SqliteIndexWriter(new EmbeddedIndexOptions { Map = map }, analyzer, TimeProvider.System);
+            using var writer = new SqliteIndexWriter(new EmbeddedIndexOptions { Map = map }, analyzer, TimeProvider.System);
+            var cpuBefore = Measure.ProcessCpuSeconds();
             watch.Restart();
             var build = await writer.RebuildAsync(batch);
             var rebuildSeconds = watch.Elapsed.TotalSeconds;
+            results.Add("index.rebuild_cpu_s", Measure.ProcessCpuSeconds() - cpuBefore, "0.0");
+            results.Add("index.load_average", loadAverage);
             var afterRebuild = Measure.Memory();
             var managed = GC.GetTotalMemory(forceFullCollection: false);
 
@@ -325,13 +329,16 @@ namespace SocialeKaart.Benchmarks
             var gc2 = GC.CollectionCount(2);
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var times = new double[queries.Count];
+            var cpu = new double[queries.Count];
             var totals = new int[queries.Count];
             var run = Stopwatch.StartNew();
             for (var i = 0; i < queries.Count; i++)
             {
+                var cpuStart = Measure.ThreadCpuMs();
                 var start = Stopwatch.GetTimestamp();
                 var r = await index.SearchAsync(queries[i].Query);
                 times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                cpu[i] = Measure.ThreadCpuMs() - cpuStart;
                 totals[i] = r.Totaal;
             }
 
@@ -347,6 +354,10 @@ namespace SocialeKaart.Benchmarks
             results.Add("query.max_ms", stats.Max, "0.00");
             results.Add("query.mean_ms", stats.Mean, "0.00");
             results.Add("query.first_ms", first, "0");
+            var cpuStats = Measure.Stats(cpu);
+            results.Add("query.cpu_p50_ms", cpuStats.P50, "0.00");
+            results.Add("query.cpu_p95_ms", cpuStats.P95, "0.00");
+            results.Add("query.cpu_p99_ms", cpuStats.P99, "0.00");
             results.Add("query.qps1", queries.Count / runSeconds, "0");
             results.Add("query.gc", gc);
             results.Add("query.alloc_kb", allocatedPerQuery / 1024, "0");

@@ -41,26 +41,26 @@ internal sealed class Results(string? path, int size)
 
         sb.AppendLine("### Indexing (one process per size: generate → ContentIndexer.Batch → SqliteIndexWriter.RebuildAsync)");
         sb.AppendLine();
-        sb.AppendLine("| aanbod | generate (s) | Batch/render (s) | RebuildAsync (s) | Batch + Rebuild (s) | docs/s (Batch + Rebuild) | index file (MB) | vocabulary (words) | target at 100k: rebuild ≤ 30 s |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| aanbod | generate (s) | Batch/render (s) | RebuildAsync (s) | RebuildAsync CPU, all threads (s) | load average | Batch + Rebuild (s) | docs/s (Batch + Rebuild) | index file (MB) | vocabulary (words) | target at 100k: rebuild ≤ 30 s |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (size, d) in rows.Where(r => r.Values.ContainsKey("index.total_s")))
         {
             var total = double.Parse(d["index.total_s"], CultureInfo.InvariantCulture);
             var target = size >= 100_000 ? (total <= 30 ? $"PASS ({total:0.0} s)" : $"FAIL ({total:0.0} s, {total / 30:0.00}× the budget)") : "n/a";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {N(size)} | {V(d, "index.generate_s")} | {V(d, "index.batch_s")} | {V(d, "index.rebuild_s")} | {V(d, "index.total_s")} | {V(d, "index.docs_per_s")} | {V(d, "index.file_mb")} | {V(d, "index.vocabulary")} | {target} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {N(size)} | {V(d, "index.generate_s")} | {V(d, "index.batch_s")} | {V(d, "index.rebuild_s")} | {V(d, "index.rebuild_cpu_s")} | {V(d, "index.load_average")} | {V(d, "index.total_s")} | {V(d, "index.docs_per_s")} | {V(d, "index.file_mb")} | {V(d, "index.vocabulary")} | {target} |");
         }
 
         sb.AppendLine();
         sb.AppendLine("### Query latency (one thread, each query timed alone with Stopwatch, facets always computed)");
         sb.AppendLine();
-        sb.AppendLine("| aanbod | queries | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | mean (ms) | first query incl. open (ms) | q/s 1 thread | q/s 2 threads | target p95 | result |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| aanbod | queries | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | mean (ms) | CPU p50 / p95 / p99 (ms) | first query incl. open (ms) | q/s 1 thread | q/s 2 threads | target p95 | result |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (size, d) in rows.Where(r => r.Values.ContainsKey("query.p95_ms")))
         {
             var p95 = double.Parse(d["query.p95_ms"], CultureInfo.InvariantCulture);
             var target = size <= 10_000 ? 2.0 : 9.0;
             var verdict = p95 <= target ? "PASS" : $"FAIL ({p95 / target:0.00}× the target)";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {N(size)} | {V(d, "query.count")} | {V(d, "query.p50_ms")} | {V(d, "query.p95_ms")} | {V(d, "query.p99_ms")} | {V(d, "query.max_ms")} | {V(d, "query.mean_ms")} | {V(d, "query.first_ms")} | {V(d, "query.qps1")} | {V(d, "query.qps2")} | ≤ {target:0} ms | {verdict} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {N(size)} | {V(d, "query.count")} | {V(d, "query.p50_ms")} | {V(d, "query.p95_ms")} | {V(d, "query.p99_ms")} | {V(d, "query.max_ms")} | {V(d, "query.mean_ms")} | {V(d, "query.cpu_p50_ms")} / {V(d, "query.cpu_p95_ms")} / {V(d, "query.cpu_p99_ms")} | {V(d, "query.first_ms")} | {V(d, "query.qps1")} | {V(d, "query.qps2")} | ≤ {target:0} ms | {verdict} |");
         }
 
         var kinds = Enum.GetNames<QueryKind>();
@@ -91,8 +91,8 @@ internal sealed class Results(string? path, int size)
             sb.AppendLine();
             sb.AppendLine("### Side by side: our engine, Lucene.Net 4.8 and PostgreSQL FTS (one process, interleaved per block of queries, the mix repeated; one thread, facets included)");
             sb.AppendLine();
-            sb.AppendLine("| aanbod | engine | p50 (ms) | p95 (ms) | p95 per repetition (ms) | p99 (ms) | distance p95 (ms) | mean hits | build (s) | index (MB) | reader peak (MB) |");
-            sb.AppendLine("|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+            sb.AppendLine("| aanbod | engine | p50 (ms) | p95 (ms) | p95 per repetition (ms) | p99 (ms) | distance p95 (ms) | CPU p50 / p95 (ms) | CPU distance p95 (ms) | mean hits | build (s) | index (MB) | reader peak (MB) |");
+            sb.AppendLine("|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (size, d) in compared)
             {
                 foreach (var (key, build, file, peak) in new[]
@@ -107,7 +107,7 @@ internal sealed class Results(string? path, int size)
                         continue;
                     }
 
-                    sb.AppendLine($"| {N(size)} | {V(d, $"cmp.{key}.name")} | {V(d, $"cmp.{key}.p50")} | {V(d, $"cmp.{key}.p95")} | {V(d, $"cmp.{key}.p95_runs")} | {V(d, $"cmp.{key}.p99")} | {V(d, $"cmp.{key}.distance_p95")} | {V(d, $"cmp.{key}.mean_hits")} | {V(d, build)} | {V(d, file)} | {V(d, peak)} |");
+                    sb.AppendLine($"| {N(size)} | {V(d, $"cmp.{key}.name")} | {V(d, $"cmp.{key}.p50")} | {V(d, $"cmp.{key}.p95")} | {V(d, $"cmp.{key}.p95_runs")} | {V(d, $"cmp.{key}.p99")} | {V(d, $"cmp.{key}.distance_p95")} | {V(d, $"cmp.{key}.cpu_p50")} / {V(d, $"cmp.{key}.cpu_p95")} | {V(d, $"cmp.{key}.cpu_distance_p95")} | {V(d, $"cmp.{key}.mean_hits")} | {V(d, build)} | {V(d, file)} | {V(d, peak)} |");
                 }
             }
 
@@ -116,7 +116,7 @@ internal sealed class Results(string? path, int size)
             sb.AppendLine();
             foreach (var (size, d) in compared)
             {
-                sb.AppendLine($"- {N(size)}: Lucene.Net {V(d, "cmp.ratio.lucene")}; PostgreSQL {V(d, "cmp.ratio.pg")}");
+                sb.AppendLine($"- {N(size)}: Lucene.Net {V(d, "cmp.ratio.lucene")} (CPU time: {V(d, "cmp.cpu_ratio.lucene")}); PostgreSQL {V(d, "cmp.ratio.pg")}");
             }
 
             sb.AppendLine();

@@ -98,12 +98,14 @@ internal static class Compare
             var repeat = options.Int("repeat", 3);
             var block = options.Int("block", 50);
             var times = engines.ToDictionary(e => e.Key, _ => new double[repeat][]);
+            var cpu = engines.ToDictionary(e => e.Key, _ => new double[repeat][]);
             var totals = engines.ToDictionary(e => e.Key, _ => new int[queries.Count]);
             for (var r = 0; r < repeat; r++)
             {
                 foreach (var e in engines)
                 {
                     times[e.Key][r] = new double[queries.Count];
+                    cpu[e.Key][r] = new double[queries.Count];
                 }
 
                 for (var b = 0; b * block < queries.Count; b++)
@@ -113,9 +115,11 @@ internal static class Compare
                         var engine = engines[(b + r + turn) % engines.Count];
                         for (var i = b * block; i < Math.Min(queries.Count, (b + 1) * block); i++)
                         {
+                            var cpuStart = Measure.ThreadCpuMs();
                             var start = Stopwatch.GetTimestamp();
                             totals[engine.Key][i] = engine.Search(queries[i].Query);
                             times[engine.Key][r][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                            cpu[engine.Key][r][i] = Measure.ThreadCpuMs() - cpuStart;
                         }
                     }
                 }
@@ -142,6 +146,14 @@ internal static class Compare
                 }
 
                 results.Add($"cmp.{e.Key}.mean_hits", totals[e.Key].Average(), "0");
+                if (e.Key != "pg")
+                {
+                    // The search thread's own CPU time: what the search costs without the waits of a busy machine.
+                    var c = Measure.Stats(cpu[e.Key].SelectMany(t => t));
+                    results.Add($"cmp.{e.Key}.cpu_p50", c.P50, "0.00");
+                    results.Add($"cmp.{e.Key}.cpu_p95", c.P95, "0.00");
+                    results.Add($"cmp.{e.Key}.cpu_distance_p95", Measure.Stats(cpu[e.Key].SelectMany(t => t.Where((_, i) => queries[i].Kind == QueryKind.Afstand))).P95, "0.00");
+                }
                 Console.Error.WriteLine($"[{size}] {e.Name}: p50 {all.P50:0.00} ms, p95 {all.P95:0.00} ms (per repetition {string.Join(" / ", perRun.Select(p => p.ToString("0.00", CultureInfo.InvariantCulture)))}), p99 {all.P99:0.00} ms, distance p95 {distance.P95:0.00} ms, mean hits {totals[e.Key].Average():0}");
             }
 
@@ -149,6 +161,11 @@ internal static class Compare
             {
                 var ratios = Enumerable.Range(0, repeat).Select(r => Measure.Stats(times["ours"][r]).P95 / Measure.Stats(times[e.Key][r]).P95).ToArray();
                 results.Add($"cmp.ratio.{e.Key}", $"{ratios.Average():0.00} ({string.Join(" / ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))})");
+                if (e.Key != "pg")
+                {
+                    var cpuRatios = Enumerable.Range(0, repeat).Select(r => Measure.Stats(cpu["ours"][r]).P95 / Measure.Stats(cpu[e.Key][r]).P95).ToArray();
+                    results.Add($"cmp.cpu_ratio.{e.Key}", $"{cpuRatios.Average():0.00} ({string.Join(" / ", cpuRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))})");
+                }
                 Console.Error.WriteLine($"[{size}] p95 ours / {e.Name}: {string.Join(" / ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}");
             }
         }
