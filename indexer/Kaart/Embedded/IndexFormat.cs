@@ -29,7 +29,7 @@ internal static class IndexFormat
         CREATE TABLE intern(nr INTEGER PRIMARY KEY, doc BLOB NOT NULL);
         -- The inverted index: per stem the aanbod numbers (ascending, delta varints) and weighted frequencies (varint half units).
         CREATE TABLE termen(term TEXT PRIMARY KEY, postings BLOB NOT NULL);
-        -- What readers keep in memory, one blob per column (see BuildColumns).
+        -- What readers keep in memory, one blob per column or chunk of one (see ColumnFormat).
         CREATE TABLE kolommen(name TEXT PRIMARY KEY, data BLOB NOT NULL);
         """;
 
