@@ -57,8 +57,7 @@ internal static class BuildWriter
         var postings = new Dictionary<string, PostingBuilder>(StringComparer.Ordinal);
         var woorden = new Dictionary<string, (string Stem, int Df)>(StringComparer.Ordinal);
         var suggesties = new List<SuggestieBijdrage>(documents.Count * 2);
-        var kenmerken = new Kenmerken[documents.Count];
-        var lengtes = new long[documents.Count];
+        var columnsBuilder = new ColumnFormat.Builder();
         long totalLength = 0;
 
         // A pipeline: while this thread adds up one chunk and writes its rows, the next chunk is analysed (in parallel).
@@ -101,22 +100,18 @@ internal static class BuildWriter
                 var (a, doc, tekst, intern) = analysed[i];
                 for (var t = 0; t < a.Terms.Length; t++)
                 {
-                    if (!postings.TryGetValue(a.Terms[t], out var posting))
-                    {
-                        postings[a.Terms[t]] = posting = new PostingBuilder();
-                    }
-
-                    posting.Add(nr, a.TfHalf[t]);
+                    ref var posting = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, a.Terms[t], out _);
+                    (posting ??= new PostingBuilder()).Add(nr, a.TfHalf[t]);
                 }
 
                 for (var w = 0; w < a.Words.Length; w++)
                 {
-                    woorden[a.Words[w]] = woorden.TryGetValue(a.Words[w], out var e) ? (e.Stem, e.Df + 1) : (a.Stems[w], 1);
+                    ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(woorden, a.Words[w], out var exists);
+                    entry = exists ? (entry.Stem, entry.Df + 1) : (a.Stems[w], 1);
                 }
 
                 suggesties.AddRange(a.Suggesties);
-                kenmerken[nr] = a.Kenmerken;
-                lengtes[nr] = a.LengthHalf;
+                columnsBuilder.Add(a.Kenmerken, a.LengthHalf);
                 totalLength += a.LengthHalf;
 
                 insertDoc.Parameters[0].Value = nr;
@@ -148,26 +143,15 @@ internal static class BuildWriter
         Mark(ref last, "encode + insert postings");
         suggesties.AddRange(DocumentAnalyser.VasteSuggesties(analyser.Taxonomie));
         // Large columns in chunks, so a reader decodes one chunk at a time.
-        var columns = new Dictionary<string, byte[]>
+        var columns = columnsBuilder.Finish();
+        columns["suggesties"] = ColumnFormat.EncodeSuggesties(SuggestieLijst.Group(suggesties));
+        columns["postcodes"] = ColumnFormat.EncodePostcodes(batch.Postcodes);
+        var woordenChunk = 0;
+        foreach (var chunk in ColumnFormat.EncodeWoorden(woorden))
         {
-            ["facetten"] = ColumnFormat.EncodeFacets(kenmerken),
-            ["naamvolgorde"] = ColumnFormat.EncodeNameOrder(kenmerken),
-            ["suggesties"] = ColumnFormat.EncodeSuggesties(SuggestieLijst.Group(suggesties)),
-            ["postcodes"] = ColumnFormat.EncodePostcodes(batch.Postcodes),
-        };
-        foreach (var (column, chunks) in new[]
-        {
-            ("docs", ColumnFormat.EncodeDocs(kenmerken, lengtes)),
-            ("tijden", ColumnFormat.EncodeTijden(kenmerken)),
-            ("woorden", ColumnFormat.EncodeWoorden(woorden)),
-        })
-        {
-            var i = 0;
-            foreach (var chunk in chunks)
-            {
-                columns[ColumnFormat.ChunkName(column, i++)] = chunk;
-            }
+            columns[ColumnFormat.ChunkName("woorden", woordenChunk++)] = chunk;
         }
+
         Mark(ref last, "encode columns");
         var insertColumn = Command(connection, "INSERT INTO kolommen(name, data) VALUES ($1, $2)", 2);
         foreach (var (name, data) in columns)
@@ -183,7 +167,7 @@ internal static class BuildWriter
             ["schema"] = Encoding.UTF8.GetBytes(IndexFormat.Version.ToString(CultureInfo.InvariantCulture)),
             ["documenten"] = Encoding.UTF8.GetBytes(documents.Count.ToString(CultureInfo.InvariantCulture)),
             ["lengte"] = Encoding.UTF8.GetBytes(totalLength.ToString(CultureInfo.InvariantCulture)),
-            ["punten"] = Encoding.UTF8.GetBytes(kenmerken.Sum(k => k.Punten.Length).ToString(CultureInfo.InvariantCulture)),
+            ["punten"] = Encoding.UTF8.GetBytes(columnsBuilder.Punten.ToString(CultureInfo.InvariantCulture)),
             ["taxonomie"] = Encoding.UTF8.GetBytes(batch.Taxonomie),
             ["synoniemen"] = Encoding.UTF8.GetBytes(batch.Synoniemen),
             ["docdict"] = docCodec.Dictionary,

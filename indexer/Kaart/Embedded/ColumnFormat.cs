@@ -25,111 +25,164 @@ internal static class ColumnFormat
 
     public static string ChunkName(string column, int chunk) => column + "/" + chunk.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Per aanbod, in chunks of <see cref="ChunkSize"/>: what a hit shows, its length and its places.</summary>
-    public static IEnumerable<byte[]> EncodeDocs(Kenmerken[] docs, long[] lengtes)
-    {
-        for (var start = 0; start < docs.Length; start += ChunkSize)
-        {
-            yield return EncodeDocs(docs, lengtes, start, Math.Min(docs.Length, start + ChunkSize));
-        }
-    }
+    public sealed record TijdenRow(int Nr, Tijden[] Tijden);
 
-    private static byte[] EncodeDocs(Kenmerken[] docs, long[] lengtes, int from, int to)
+    /// <summary>
+    /// Collects the columns while a build adds aanbod one by one, in chunks, so the build keeps no kenmerken of every
+    /// aanbod (at 100,000 aanbod that would be hundreds of megabytes for the garbage collector to walk).
+    /// </summary>
+    public sealed class Builder
     {
-        var w = new ByteWriter((to - from) * 256);
-        w.Varint(to - from);
-        for (var i = from; i < to; i++)
+        private readonly List<byte[]> _docs = [];
+        private readonly List<byte[]> _tijden = [];
+        private ByteWriter _chunk = new(ChunkSize * 256);
+        private int _inChunk;
+        private readonly List<TijdenRow> _rows = [];
+        private readonly Dictionary<string, List<int>>[] _facets = Columns.StaticFacets.Select(_ => new Dictionary<string, List<int>>(StringComparer.Ordinal)).ToArray();
+        private readonly ByteWriter _levensdomeinen = new(1024);
+        private readonly List<string> _namen = [];
+        private readonly List<string> _ids = [];
+
+        public int Count { get; private set; }
+        public long Punten { get; private set; }
+
+        public void Add(Kenmerken k, long lengthHalf)
         {
-            var k = docs[i];
+            var nr = Count++;
+            var w = _chunk;
             w.String(k.Id);
             w.String(k.Naam);
             w.String(k.Samenvatting);
             w.String(k.Aanbieder);
             w.String(k.Plaats ?? "");
             w.Varint((k.Bemoeizorg ? 1 : 0) | (k.Gratis ? 2 : 0) | (k.Plaats is null ? 0 : 4));
-            w.Varint(lengtes[i]);
+            w.Varint(lengthHalf);
             w.Varint(k.Punten.Length);
             foreach (var p in k.Punten)
             {
                 w.Double(p.Lat);
                 w.Double(p.Lon);
             }
-        }
 
-        return Pack(w);
-    }
-
-    /// <summary>Per static facet, per value: the aanbod that have it (delta varints). Levensdomeinen keep their own order per aanbod.</summary>
-    public static byte[] EncodeFacets(Kenmerken[] docs)
-    {
-        var w = new ByteWriter(docs.Length * 16);
-        w.Varint(Columns.StaticFacets.Length);
-        foreach (var facet in Columns.StaticFacets)
-        {
-            var values = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var i = 0; i < docs.Length; i++)
+            Punten += k.Punten.Length;
+            if (++_inChunk == ChunkSize)
             {
-                foreach (var v in docs[i].Facetten.GetValueOrDefault(facet) ?? [])
+                FlushDocs();
+            }
+
+            for (var f = 0; f < _facets.Length; f++)
+            {
+                foreach (var v in k.Facetten.GetValueOrDefault(Columns.StaticFacets[f]) ?? [])
                 {
-                    if (!values.TryGetValue(v, out var list))
+                    if (!_facets[f].TryGetValue(v, out var list))
                     {
-                        values[v] = list = [];
+                        _facets[f][v] = list = [];
                     }
 
-                    if (list.Count == 0 || list[^1] != i)
+                    if (list.Count == 0 || list[^1] != nr)
                     {
-                        list.Add(i);
+                        list.Add(nr);
                     }
                 }
             }
 
-            w.String(facet);
-            w.Varint(values.Count);
-            foreach (var (value, list) in values)
+            // The levensdomeinen of each aanbod in their own order (a hit lists them as the aanbod does).
+            _levensdomeinen.Varint(k.Levensdomeinen.Length);
+            foreach (var v in k.Levensdomeinen)
             {
-                w.String(value);
-                w.Varint(list.Count);
-                var last = -1;
-                foreach (var d in list)
+                _levensdomeinen.String(v);
+            }
+
+            if (k.Tijden.Length > 0)
+            {
+                _rows.Add(new TijdenRow(nr, k.Tijden));
+                if (_rows.Count == ChunkSize)
                 {
-                    w.Varint(d - last);
-                    last = d;
+                    FlushTijden();
                 }
             }
+
+            _namen.Add(k.Naam);
+            _ids.Add(k.Id);
         }
 
-        // The levensdomeinen of each aanbod in their own order (a hit lists them as the aanbod does).
-        for (var i = 0; i < docs.Length; i++)
+        private void FlushDocs()
         {
-            var list = docs[i].Levensdomeinen;
-            w.Varint(list.Length);
-            foreach (var v in list)
+            var w = new ByteWriter(_chunk.Length + 8);
+            w.Varint(_inChunk);
+            var packed = new byte[w.Length + _chunk.Length];
+            w.Span.CopyTo(packed);
+            _chunk.Span.CopyTo(packed.AsSpan(w.Length));
+            _docs.Add(Codec.Plain.Compress(packed));
+            _chunk = new ByteWriter(ChunkSize * 256);
+            _inChunk = 0;
+        }
+
+        private void FlushTijden()
+        {
+            _tijden.Add(Codec.Plain.Compress(JsonSerializer.SerializeToUtf8Bytes(_rows, IndexFormat.Json)));
+            _rows.Clear();
+        }
+
+        /// <summary>The columns by name (chunked ones as name/0, name/1 …).</summary>
+        public Dictionary<string, byte[]> Finish()
+        {
+            if (_inChunk > 0)
             {
-                w.String(v);
+                FlushDocs();
             }
+
+            if (_rows.Count > 0)
+            {
+                FlushTijden();
+            }
+
+            var columns = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            for (var i = 0; i < _docs.Count; i++)
+            {
+                columns[ChunkName("docs", i)] = _docs[i];
+            }
+
+            for (var i = 0; i < _tijden.Count; i++)
+            {
+                columns[ChunkName("tijden", i)] = _tijden[i];
+            }
+
+            // Per static facet, per value: the aanbod that have it (delta varints); then the levensdomeinen per aanbod.
+            var f = new ByteWriter(Count * 16);
+            f.Varint(Columns.StaticFacets.Length);
+            for (var facet = 0; facet < _facets.Length; facet++)
+            {
+                f.String(Columns.StaticFacets[facet]);
+                f.Varint(_facets[facet].Count);
+                foreach (var (value, list) in _facets[facet])
+                {
+                    f.String(value);
+                    f.Varint(list.Count);
+                    var last = -1;
+                    foreach (var d in list)
+                    {
+                        f.Varint(d - last);
+                        last = d;
+                    }
+                }
+            }
+
+            f.Raw(_levensdomeinen.Span);
+            columns["facetten"] = Pack(f);
+
+            var order = Enumerable.Range(0, Count).ToArray();
+            Array.Sort(order, (x, y) => CompareNames(_namen[x], _ids[x], _namen[y], _ids[y]));
+            var o = new ByteWriter(Count * 3);
+            o.Varint(order.Length);
+            foreach (var d in order)
+            {
+                o.Varint(d);
+            }
+
+            columns["naamvolgorde"] = Pack(o);
+            return columns;
         }
-
-        return Pack(w);
-    }
-
-    public sealed record TijdenRow(int Nr, Tijden[] Tijden);
-
-    public static IEnumerable<byte[]> EncodeTijden(Kenmerken[] docs) =>
-        docs.Select((k, i) => new TijdenRow(i, k.Tijden)).Where(r => r.Tijden.Length > 0).Chunk(ChunkSize)
-            .Select(rows => Codec.Plain.Compress(JsonSerializer.SerializeToUtf8Bytes(rows, IndexFormat.Json)));
-
-    public static byte[] EncodeNameOrder(Kenmerken[] docs)
-    {
-        var order = Enumerable.Range(0, docs.Length).ToArray();
-        Array.Sort(order, (x, y) => CompareNames(docs[x].Naam, docs[x].Id, docs[y].Naam, docs[y].Id));
-        var w = new ByteWriter(docs.Length * 3);
-        w.Varint(order.Length);
-        foreach (var d in order)
-        {
-            w.Varint(d);
-        }
-
-        return Pack(w);
     }
 
     /// <summary>The vocabulary in chunks: word, stem, document frequency.</summary>

@@ -87,6 +87,14 @@ internal sealed class ByteWriter
         _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
     }
 
+    /// <summary>Appends bytes as they are (no length before them).</summary>
+    public void Raw(ReadOnlySpan<byte> value)
+    {
+        Ensure(value.Length);
+        value.CopyTo(_buffer.AsSpan(_length));
+        _length += value.Length;
+    }
+
     public void Bytes(ReadOnlySpan<byte> value)
     {
         Varint(value.Length);
