@@ -82,7 +82,7 @@ internal static class Commands
 
             var batch = ContentIndexer.Batch(content);
             var options = new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! };
-            var writer = new SqliteIndexWriter(options, new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), TimeProvider.System);
+            using var writer = new SqliteIndexWriter(options, new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), TimeProvider.System);
             var result = await writer.RebuildAsync(batch, new Progress<int>(n => { if (n % 10000 == 0) error.WriteLine($"  {n} aanbod geïndexeerd"); }), ct);
             output.WriteLine($"Klaar: {result.Documenten} aanbod geïndexeerd, {content.Ongeldig} bestanden overgeslagen door fouten, in {watch.Elapsed.TotalSeconds:0.0} s.");
             output.WriteLine($"Index: {result.Locatie}");

@@ -3,8 +3,35 @@ using System.Globalization;
 namespace SocialeKaart.Benchmarks;
 
 /// <summary>Process memory as the kernel counts it, and latency statistics.</summary>
-internal static class Measure
+internal static partial class Measure
 {
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
+
+    private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID
+
+    /// <summary>
+    /// CPU time of the calling thread in milliseconds. On a machine shared with other work a search's wall time includes
+    /// the moments the thread waited for a core; its CPU time does not. (Work done by another process, such as a
+    /// database server, is not in it.)
+    /// </summary>
+    public static double ThreadCpuMs() =>
+        OperatingSystem.IsLinux() && ClockGetTime(ThreadCpuClock, out var t) == 0 ? t.Seconds * 1000.0 + t.Nanoseconds / 1e6 : double.NaN;
+
+    /// <summary>CPU time of the whole process (all threads) in seconds.</summary>
+    public static double ProcessCpuSeconds()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
     /// <summary>Peak resident set (VmHWM) and current resident set (VmRSS) in bytes, from /proc/self/status.</summary>
     public static (long Peak, long Current) Memory()
     {

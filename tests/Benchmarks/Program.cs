@@ -28,6 +28,13 @@ try
         "mix" => Bench.Mix(options),
         "melding" => await MeldingLoad.RunAsync(options),
         "login" => await LoginTiming.RunAsync(options),
+        "profile" => await Profile.RunAsync(options),
+        "updates" => await Updates.RunAsync(options),
+        "watch" => await Updates.WatchAsync(options),
+        "peers-build" => await SocialeKaart.Benchmarks.Peers.Compare.BuildAsync(options),
+        "compare" => await SocialeKaart.Benchmarks.Peers.Compare.RunAsync(options),
+        "peer-memory" => await SocialeKaart.Benchmarks.Peers.Compare.MemoryAsync(options),
+        "profile-build" => await Profile.BuildAsync(options),
         _ => Bench.Help(),
     };
 }
@@ -109,25 +116,8 @@ namespace SocialeKaart.Benchmarks
         /// <summary>Shows how the query planner reads a text against an index (for looking into a slow or surprising query).</summary>
         public static int Plan(Options options)
         {
-            var map = options.Required("index");
-            var path = Path.Combine(map, File.ReadAllText(Path.Combine(map, "current")).Trim());
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using var meta = connection.CreateCommand();
-            meta.CommandText = "SELECT value FROM meta WHERE key = 'synoniemen'";
-            var synonyms = Synonyms.Parse((string)meta.ExecuteScalar()!);
-            using var words = connection.CreateCommand();
-            words.CommandText = "SELECT woord, stam, df FROM woorden";
-            var entries = new List<Vocabulary.Entry>();
-            using (var reader = words.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    entries.Add(new Vocabulary.Entry(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
-                }
-            }
-
-            var plan = new QueryPlanner(new Vocabulary(entries), synonyms).Plan(options.Required("text"));
+            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = options.Required("index") }, TimeProvider.System);
+            var plan = index.Snapshot.Planner.Plan(options.Required("text"));
             foreach (var g in plan.Groups)
             {
                 Console.WriteLine($"{g.Woorden}: " + string.Join(" OR ", g.Alternatives.Select(a => "(" + string.Join(" AND ", a) + ")")));
@@ -192,6 +182,7 @@ namespace SocialeKaart.Benchmarks
 
             var watch = Stopwatch.StartNew();
             var (content, synoniemen, fallback, pc4) = await ReadContentAsync(options.Get("content", "content"));
+            var loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
             var readSeconds = watch.Elapsed.TotalSeconds;
             var generator = new CorpusGenerator(content, pc4);
             watch.Restart();
@@ -211,15 +202,18 @@ namespace SocialeKaart.Benchmarks
             var afterBatch = Measure.Memory();
 
             var analyzer = new DutchAnalyzer(new Decompounder(content.Woorden.Contains));
-            var writer = new SqliteIndexWriter(new EmbeddedIndexOptions { Map = map }, analyzer, TimeProvider.System);
+            using var writer = new SqliteIndexWriter(new EmbeddedIndexOptions { Map = map }, analyzer, TimeProvider.System);
+            var cpuBefore = Measure.ProcessCpuSeconds();
             watch.Restart();
             var build = await writer.RebuildAsync(batch);
             var rebuildSeconds = watch.Elapsed.TotalSeconds;
+            results.Add("index.rebuild_cpu_s", Measure.ProcessCpuSeconds() - cpuBefore, "0.0");
+            results.Add("index.load_average", loadAverage);
             var afterRebuild = Measure.Memory();
             var managed = GC.GetTotalMemory(forceFullCollection: false);
 
             var fileBytes = new FileInfo(build.Locatie).Length;
-            var vocabulary = CountVocabulary(build.Locatie);
+            var vocabulary = CountVocabulary(map);
             var total = batchSeconds + rebuildSeconds;
             Console.Error.WriteLine($"[{size}] Batch {batchSeconds:0.00} s, RebuildAsync {rebuildSeconds:0.00} s, {size / total:0} docs/s, {Measure.Mb(fileBytes):0.0} MB, {vocabulary} words");
 
@@ -238,13 +232,10 @@ namespace SocialeKaart.Benchmarks
             return 0;
         }
 
-        private static long CountVocabulary(string path)
+        private static long CountVocabulary(string map)
         {
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT count(*) FROM woorden";
-            return (long)cmd.ExecuteScalar()!;
+            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = map }, TimeProvider.System);
+            return index.Snapshot.Vocabulary.Count;
         }
 
         private static void RecordMachine(Results results, string map)
@@ -255,8 +246,7 @@ namespace SocialeKaart.Benchmarks
             var ram = File.Exists("/proc/meminfo")
                 ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
                 : "?";
-            var path = Path.Combine(map, File.ReadAllText(Path.Combine(map, "current")).Trim());
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
             connection.Open();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT sqlite_version()";
@@ -341,13 +331,16 @@ namespace SocialeKaart.Benchmarks
             var gc2 = GC.CollectionCount(2);
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var times = new double[queries.Count];
+            var cpu = new double[queries.Count];
             var totals = new int[queries.Count];
             var run = Stopwatch.StartNew();
             for (var i = 0; i < queries.Count; i++)
             {
+                var cpuStart = Measure.ThreadCpuMs();
                 var start = Stopwatch.GetTimestamp();
                 var r = await index.SearchAsync(queries[i].Query);
                 times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                cpu[i] = Measure.ThreadCpuMs() - cpuStart;
                 totals[i] = r.Totaal;
             }
 
@@ -363,6 +356,10 @@ namespace SocialeKaart.Benchmarks
             results.Add("query.max_ms", stats.Max, "0.00");
             results.Add("query.mean_ms", stats.Mean, "0.00");
             results.Add("query.first_ms", first, "0");
+            var cpuStats = Measure.Stats(cpu);
+            results.Add("query.cpu_p50_ms", cpuStats.P50, "0.00");
+            results.Add("query.cpu_p95_ms", cpuStats.P95, "0.00");
+            results.Add("query.cpu_p99_ms", cpuStats.P99, "0.00");
             results.Add("query.qps1", queries.Count / runSeconds, "0");
             results.Add("query.gc", gc);
             results.Add("query.alloc_kb", allocatedPerQuery / 1024, "0");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -8,329 +9,217 @@ using SocialeKaart.Kaart.Search;
 namespace SocialeKaart.Kaart.Embedded;
 
 /// <summary>
-/// Builds a complete new index file next to the current one, then swaps the pointer to it atomically
-/// (write a temporary pointer, fsync, rename). Readers keep the file they have open until they re-read the pointer,
-/// so nobody ever sees a half-built index.
+/// The writer of the embedded index. A rebuild writes a complete new build file next to the current one, then swaps
+/// the pointer to it atomically (write a temporary pointer, fsync, rename). An update is appended to the current
+/// build's log in one durable transaction. Readers keep what they have open until they see the change whole, so nobody
+/// ever sees a half-built index or half an update. One writer per index folder (in this process, calls are serialised).
 /// </summary>
-public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyzer analyzer, TimeProvider timeProvider) : ISearchIndexWriter
+public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyzer analyzer, TimeProvider timeProvider) : ISearchIndexWriter, IDisposable
 {
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _gate = Gates.GetOrAdd(Path.GetFullPath(options.Map), _ => new SemaphoreSlim(1, 1));
+    private readonly IndexSignals.Signal _signal = IndexSignals.For(options.Map);
+
+    // What an update needs of the current build, read once per build.
+    private Generation? _generation;
+
+    private sealed class Generation(BuildFile build, DocumentAnalyser analyser, Dictionary<string, int> ids) : IDisposable
+    {
+        public BuildFile Build { get; } = build;
+        public DocumentAnalyser Analyser { get; } = analyser;
+        public Dictionary<string, int> Ids { get; } = ids;
+        public SqliteConnection? Log { get; set; }
+
+        public void Dispose()
+        {
+            Log?.Dispose();
+            Build.Retire();
+        }
+    }
+
     public async Task<IndexBuildResult> RebuildAsync(IndexBatch batch, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var watch = Stopwatch.StartNew();
-        Directory.CreateDirectory(options.Map);
-        var name = $"kaart-{timeProvider.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40] + ".db";
-        var path = Path.Combine(options.Map, name);
-
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            await connection.OpenAsync(cancellationToken);
-            Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192;");
-            Execute(connection, IndexSchema.Create);
-            using (var tx = connection.BeginTransaction())
+            var watch = Stopwatch.StartNew();
+            Directory.CreateDirectory(options.Map);
+            var name = $"kaart-{timeProvider.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40] + ".db";
+            var path = Path.Combine(options.Map, name);
+            var analyser = new DocumentAnalyser(analyzer, Taxonomie.Parse(batch.Taxonomie));
+            await Task.Run(() => BuildWriter.Write(path, batch, analyser, progress, cancellationToken), cancellationToken);
+
+            // The new file is complete; make it durable, then point readers at it.
+            await using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
             {
-                WriteMeta(connection, batch);
-                WritePostcodes(connection, batch.Postcodes);
-                var (woorden, suggesties, postings, lengtes) = WriteDocuments(connection, batch, progress, cancellationToken);
-                WritePostings(connection, postings, lengtes);
-                WriteVocabulary(connection, woorden);
-                WriteSuggestions(connection, suggesties);
-                tx.Commit();
+                file.Flush(flushToDisk: true);
             }
 
-            Execute(connection, "PRAGMA optimize;");
-        }
+            var tmp = options.PointerPath + ".tmp";
+            await using (var pointer = new FileStream(tmp, FileMode.Create, FileAccess.Write))
+            {
+                await pointer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(name), cancellationToken);
+                pointer.Flush(flushToDisk: true);
+            }
 
-        // The new file is complete; make it durable, then point readers at it.
-        await using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+            File.Move(tmp, options.PointerPath, overwrite: true);
+            _generation?.Dispose();
+            _generation = null;
+            _signal.Raise();
+            RemoveOldGenerations(name);
+            return new IndexBuildResult(batch.Documents.Count, Path.GetFullPath(path), watch.Elapsed);
+        }
+        finally
         {
-            file.Flush(flushToDisk: true);
+            _gate.Release();
         }
-
-        var tmp = options.PointerPath + ".tmp";
-        await using (var pointer = new FileStream(tmp, FileMode.Create, FileAccess.Write))
-        {
-            await pointer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(name), cancellationToken);
-            pointer.Flush(flushToDisk: true);
-        }
-
-        File.Move(tmp, options.PointerPath, overwrite: true);
-        RemoveOldGenerations(name);
-        return new IndexBuildResult(batch.Documents.Count, Path.GetFullPath(path), watch.Elapsed);
     }
 
-    private (Dictionary<string, (string Stem, int Df)> Woorden, Dictionary<string, (string Tekst, int Gewicht)> Suggesties,
-        Dictionary<string, Posting> Postings, float[] Lengtes) WriteDocuments(
-        SqliteConnection connection, IndexBatch batch, IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default)
     {
-        var taxonomie = Taxonomie.Parse(batch.Taxonomie);
-        var insertDoc = connection.CreateCommand();
-        insertDoc.CommandText = "INSERT INTO aanbod(rowid, id, doc, kenmerken, tekst) VALUES ($rowid, $id, $doc, $kenmerken, $tekst)";
-        var pRowid = insertDoc.Parameters.Add("$rowid", SqliteType.Integer);
-        var pId = insertDoc.Parameters.Add("$id", SqliteType.Text);
-        var pDoc = insertDoc.Parameters.Add("$doc", SqliteType.Text);
-        var pKenmerken = insertDoc.Parameters.Add("$kenmerken", SqliteType.Text);
-        var pTekst = insertDoc.Parameters.Add("$tekst", SqliteType.Text);
+        var upserts = update.Upserts.Select(u => u.Document.Aanbod.Id).ToList();
+        if (upserts.Distinct(StringComparer.Ordinal).Count() != upserts.Count)
+        {
+            throw new ArgumentException("Een wijziging noemt hetzelfde aanbod meer dan eens.", nameof(update));
+        }
 
-        var insertIntern = connection.CreateCommand();
-        insertIntern.CommandText = "INSERT INTO intern(rowid, doc) VALUES ($rowid, $doc)";
-        var iRowid = insertIntern.Parameters.Add("$rowid", SqliteType.Integer);
-        var iDoc = insertIntern.Parameters.Add("$doc", SqliteType.Text);
+        if (update.Deletes.Any(upserts.Contains))
+        {
+            throw new ArgumentException("Een wijziging kan een aanbod niet tegelijk vervangen en weghalen.", nameof(update));
+        }
 
-        var woorden = new Dictionary<string, (string Stem, int Df)>(StringComparer.Ordinal);
-        var suggesties = new Dictionary<string, (string Tekst, int Gewicht)>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var terms = new List<string>(512);
-        var postings = new Dictionary<string, Posting>(StringComparer.Ordinal);
-        var lengtes = new float[batch.Documents.Count];
-        var tf = new Dictionary<string, float>(StringComparer.Ordinal);
-        var rowid = 0;
-        foreach (var input in batch.Documents)
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await Task.Run(() => Apply(update, cancellationToken), cancellationToken);
+            _signal.Raise();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Apply(IndexUpdate update, CancellationToken cancellationToken)
+    {
+        var generation = CurrentGeneration();
+        var log = generation.Log ??= UpdateLog.OpenForWriting(generation.Build.LogPath);
+        var removed = new List<RemovedDocument>();
+        foreach (var id in update.Upserts.Select(u => u.Document.Aanbod.Id).Concat(update.Deletes).Distinct(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            rowid++;
-            var doc = input.Document;
-            var a = doc.Aanbod;
-            seen.Clear();
-            var texts = new[]
+            if (CurrentVersion(generation, log, id) is { } old)
             {
-                a.Name,
-                string.Join(" . ", a.Trefwoorden.Concat(a.WettelijkKader)),
-                a.Samenvatting,
-                string.Join(" . ", a.Levensdomeinen.Concat(doc.Leefgebieden).Concat(a.Doelgroepen).Select(taxonomie.Naam)),
-                a.Organization.Name,
-                doc.BodyTekst,
-            };
-            tf.Clear();
-            for (var c = 0; c < texts.Length; c++)
-            {
-                terms.Clear();
-                analyzer.AnalyzeForIndex(texts[c], terms, (word, stem) =>
-                {
-                    if (seen.Add(word))
-                    {
-                        woorden[word] = woorden.TryGetValue(word, out var w) ? (w.Stem, w.Df + 1) : (stem, 1);
-                    }
-                });
-                var weight = IndexSchema.Fields[c].Weight;
-                foreach (var term in terms)
-                {
-                    tf[term] = tf.GetValueOrDefault(term) + weight;
-                    lengtes[rowid - 1] += weight;
-                }
-            }
-
-            foreach (var (term, frequency) in tf)
-            {
-                if (!postings.TryGetValue(term, out var posting))
-                {
-                    postings[term] = posting = new Posting();
-                }
-
-                posting.Add(rowid - 1, frequency);
-            }
-
-            pRowid.Value = rowid;
-            pId.Value = a.Id;
-            // The rendered HTML and plain text are what readers use; the Markdown source stays in content/.
-            // The plain text has its own column (for snippets); it is put back into the document when read.
-            pDoc.Value = JsonSerializer.Serialize(doc with { Aanbod = a with { BodyMarkdown = "" }, BodyTekst = "" }, IndexSchema.Json);
-            pKenmerken.Value = JsonSerializer.Serialize(new Kenmerken(
-                FacetWaarden.Van(doc, taxonomie),
-                doc.Punten.Select(p => new[] { p.Lat, p.Lon }).ToArray(),
-                a.Schedules.ToArray(),
-                a.Samenvatting,
-                a.Organization.Name,
-                a.Bemoeizorg,
-                a.Gratis,
-                a.Locations.FirstOrDefault()?.City), IndexSchema.Json);
-            pTekst.Value = doc.BodyTekst;
-            insertDoc.ExecuteNonQuery();
-
-            if (input.Intern is not null)
-            {
-                iRowid.Value = rowid;
-                iDoc.Value = JsonSerializer.Serialize(input.Intern, IndexSchema.Json);
-                insertIntern.ExecuteNonQuery();
-            }
-
-            AddSuggestion(suggesties, a.Name, 3);
-            foreach (var trefwoord in a.Trefwoorden)
-            {
-                AddSuggestion(suggesties, trefwoord, 1);
-            }
-
-            if (rowid % 1000 == 0)
-            {
-                progress?.Report(rowid);
+                // What the old version added up is recomputed from what was stored: the analysis is deterministic.
+                var document = DocumentAnalyser.FromStored(generation.Build.DocCodec.Decompress(old.Doc), generation.Build.TekstCodec.DecompressText(old.Tekst));
+                var a = generation.Analyser.Analyse(document);
+                removed.Add(new RemovedDocument(id, a.Terms, a.LengthHalf, a.Words, a.Stems, a.Suggesties));
             }
         }
 
-        foreach (var domein in taxonomie.Levensdomeinen)
-        {
-            AddSuggestion(suggesties, domein.Naam, 2);
-        }
+        var added = update.Upserts.Select(input => new AddedDocument(
+            generation.Analyser.Analyse(input.Document),
+            generation.Build.DocCodec.Compress(DocumentAnalyser.StoredJson(input.Document)),
+            generation.Build.TekstCodec.CompressText(input.Document.BodyTekst),
+            input.Intern is null ? null : JsonSerializer.SerializeToUtf8Bytes(input.Intern, IndexFormat.Json))).ToArray();
 
-        progress?.Report(rowid);
-        return (woorden, suggesties, postings, lengtes);
-    }
-
-    /// <summary>The aanbod a term occurs in, in rowid order, and its weighted frequency in each.</summary>
-    private sealed class Posting
-    {
-        private readonly MemoryStream _docs = new();
-        private readonly List<float> _tf = [];
-        private int _last = -1;
-
-        public int Df => _tf.Count;
-
-        public void Add(int doc, float tf)
-        {
-            WriteVarint(_docs, (uint)(doc - _last));
-            _last = doc;
-            _tf.Add(tf);
-        }
-
-        public byte[] Docs => _docs.ToArray();
-        public byte[] Tf => System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tf)).ToArray();
-
-        private static void WriteVarint(Stream stream, uint value)
-        {
-            while (value >= 0x80)
-            {
-                stream.WriteByte((byte)(value | 0x80));
-                value >>= 7;
-            }
-
-            stream.WriteByte((byte)value);
-        }
-    }
-
-    private static void WritePostings(SqliteConnection connection, Dictionary<string, Posting> postings, float[] lengtes)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO termen(term, df, docs, tf) VALUES ($t, $df, $docs, $tf)";
-        var t = cmd.Parameters.Add("$t", SqliteType.Text);
-        var df = cmd.Parameters.Add("$df", SqliteType.Integer);
-        var docs = cmd.Parameters.Add("$docs", SqliteType.Blob);
-        var tf = cmd.Parameters.Add("$tf", SqliteType.Blob);
-        foreach (var (term, posting) in postings)
-        {
-            t.Value = term;
-            df.Value = posting.Df;
-            docs.Value = posting.Docs;
-            tf.Value = posting.Tf;
-            cmd.ExecuteNonQuery();
-        }
-
-        using var length = connection.CreateCommand();
-        length.CommandText = "INSERT INTO lengtes(data) VALUES ($d)";
-        length.Parameters.Add("$d", SqliteType.Blob).Value = System.Runtime.InteropServices.MemoryMarshal.AsBytes(lengtes.AsSpan()).ToArray();
-        length.ExecuteNonQuery();
-    }
-
-    private static void AddSuggestion(Dictionary<string, (string Tekst, int Gewicht)> suggesties, string tekst, int gewicht)
-    {
-        var key = TextFolding.Fold(tekst.Trim());
-        if (key.Length < 3)
+        if (removed.Count == 0 && added.Length == 0)
         {
             return;
         }
 
-        suggesties[key] = suggesties.TryGetValue(key, out var s) ? (s.Tekst, s.Gewicht + gewicht) : (tekst.Trim(), gewicht);
+        cancellationToken.ThrowIfCancellationRequested();
+        UpdateLog.Append(log, new IndexChange(removed.ToArray(), added));
     }
 
-    private static void WriteMeta(SqliteConnection connection, IndexBatch batch)
+    private static StoredDocument? CurrentVersion(Generation generation, SqliteConnection log, string id)
     {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO meta(key, value) VALUES ($k, $v)";
-        var k = cmd.Parameters.Add("$k", SqliteType.Text);
-        var v = cmd.Parameters.Add("$v", SqliteType.Text);
-        foreach (var (key, value) in new Dictionary<string, string>
+        var (logged, known) = UpdateLog.Find(log, id);
+        if (known)
         {
-            ["schema"] = IndexSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["documenten"] = batch.Documents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["taxonomie"] = batch.Taxonomie,
-            ["synoniemen"] = batch.Synoniemen,
-        })
-        {
-            k.Value = key;
-            v.Value = value;
-            cmd.ExecuteNonQuery();
+            return logged;
         }
+
+        if (generation.Ids.TryGetValue(id, out var nr) && generation.Build.Document(nr) is { } stored)
+        {
+            return new StoredDocument(stored.Doc, stored.Tekst, generation.Build.Intern(nr));
+        }
+
+        return null;
     }
 
-    private static void WritePostcodes(SqliteConnection connection, Postcodes postcodes)
+    private Generation CurrentGeneration()
     {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO postcodes(pc4, lat, lon) VALUES ($p, $lat, $lon)";
-        var p = cmd.Parameters.Add("$p", SqliteType.Text);
-        var lat = cmd.Parameters.Add("$lat", SqliteType.Real);
-        var lon = cmd.Parameters.Add("$lon", SqliteType.Real);
-        foreach (var (pc4, point) in postcodes.Centres)
+        if (!File.Exists(options.PointerPath))
         {
-            p.Value = pc4;
-            lat.Value = point.Lat;
-            lon.Value = point.Lon;
-            cmd.ExecuteNonQuery();
+            throw new IndexNotFoundException($"Er is nog geen zoekindex in {Path.GetFullPath(options.Map)} om bij te werken. Bouw hem eerst.");
         }
-    }
 
-    private static void WriteVocabulary(SqliteConnection connection, Dictionary<string, (string Stem, int Df)> woorden)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO woorden(woord, stam, df) VALUES ($w, $s, $df)";
-        var w = cmd.Parameters.Add("$w", SqliteType.Text);
-        var s = cmd.Parameters.Add("$s", SqliteType.Text);
-        var df = cmd.Parameters.Add("$df", SqliteType.Integer);
-        foreach (var (word, (stem, count)) in woorden)
+        var name = File.ReadAllText(options.PointerPath).Trim();
+        if (_generation?.Build.Name == name)
         {
-            w.Value = word;
-            s.Value = stem;
-            df.Value = count;
-            cmd.ExecuteNonQuery();
+            return _generation;
         }
-    }
 
-    private static void WriteSuggestions(SqliteConnection connection, Dictionary<string, (string Tekst, int Gewicht)> suggesties)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO suggesties(tekst, gewicht) VALUES ($t, $g)";
-        var t = cmd.Parameters.Add("$t", SqliteType.Text);
-        var g = cmd.Parameters.Add("$g", SqliteType.Integer);
-        foreach (var (tekst, gewicht) in suggesties.Values)
+        _generation?.Dispose();
+        var build = BuildFile.Open(Path.Combine(options.Map, name), name);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nr = 0;
+        for (var i = 0; build.Column(ColumnFormat.ChunkName("docs", i)) is { } chunk; i++)
         {
-            t.Value = tekst;
-            g.Value = gewicht;
-            cmd.ExecuteNonQuery();
+            var docs = new ByteReader(ColumnFormat.Unpack(chunk));
+            for (var n = docs.Int(); n > 0; n--)
+            {
+                ids[docs.String()] = nr++;
+                docs.String();
+                docs.String();
+                docs.String();
+                docs.String();
+                docs.Int();
+                docs.Varint();
+                for (var p = docs.Int(); p > 0; p--)
+                {
+                    docs.Double();
+                    docs.Double();
+                }
+            }
         }
+
+        _generation = new Generation(build, new DocumentAnalyser(analyzer, Taxonomie.Parse(build.Text("taxonomie"))), ids);
+        return _generation;
     }
 
     private void RemoveOldGenerations(string current)
     {
-        // Keep the new file and the two before it: a reader may still be busy with one (readers in other processes
-        // cannot be asked; on Linux an open file stays readable after deletion, but a new connection to it cannot open).
+        // Keep the new build and the two before it (with their logs): a reader may still be busy with one (readers in
+        // other processes cannot be asked; on Linux an open file stays readable after deletion, but a new connection to it cannot open).
         var old = Directory.GetFiles(options.Map, "kaart-*.db")
             .Select(Path.GetFileName).OfType<string>()
-            .Where(f => f != current)
+            .Where(f => f != current && !f.EndsWith(".log.db", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .SkipLast(2);
         foreach (var file in old)
         {
-            try
+            var path = Path.Combine(options.Map, file);
+            var log = IndexFormat.LogPath(path);
+            foreach (var f in new[] { path, log, log + "-wal", log + "-shm" })
             {
-                File.Delete(Path.Combine(options.Map, file));
-            }
-            catch (IOException)
-            {
-                // Still in use somewhere: the next build removes it.
+                try
+                {
+                    File.Delete(f);
+                }
+                catch (IOException)
+                {
+                    // Still in use somewhere: the next build removes it.
+                }
             }
         }
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    public void Dispose()
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        _generation?.Dispose();
+        _generation = null;
     }
 }

@@ -3,12 +3,50 @@ using SocialeKaart.Kaart.Analysis;
 namespace SocialeKaart.Kaart.Search;
 
 /// <summary>Marks the words of a text that match the stems of a query (also as part of a compound).</summary>
-public sealed class Highlighter(Vocabulary vocabulary)
+public sealed class Highlighter
 {
-    private readonly Decompounder _decompounder = new(vocabulary.IsWord);
+    // Every word a result shows, once: more than the words of a national kaart (about 220,000 at 100,000 aanbod).
+    private const int MaxCached = 300_000;
+    private const int MaxFlipped = 64;
 
-    // The stems a word stands for (its own and its compound parts'), computed once per word for this index.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _stems = new(StringComparer.Ordinal);
+    private readonly Decompounder _decompounder;
+
+    // The stems a word stands for (its own and its compound parts'), computed once per word: a string when it is only
+    // its own stem, else an array. Shared by the highlighters of a build and of the updates after it …
+    private readonly Cache _shared;
+
+    // … except for words that contain a word that came or went since (compound splitting asks the vocabulary about the
+    // parts of a word): this highlighter's own answers for those.
+    private readonly string[] _flipped;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _own = new(StringComparer.Ordinal);
+
+    private sealed class Cache
+    {
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Stems = new(StringComparer.Ordinal);
+        public int Count;
+    }
+
+    public Highlighter(Vocabulary vocabulary) : this(vocabulary, new Cache(), [])
+    {
+    }
+
+    private Highlighter(Vocabulary vocabulary, Cache shared, string[] flipped)
+    {
+        _decompounder = new Decompounder(vocabulary.IsWord);
+        _shared = shared;
+        _flipped = flipped;
+    }
+
+    /// <summary>
+    /// The highlighter for the vocabulary after an update (<paramref name="flipped"/>: the words that came or went).
+    /// What it learnt stays valid for every word that does not contain one of them.
+    /// </summary>
+    public Highlighter With(Vocabulary updated, IReadOnlyCollection<string> flipped)
+    {
+        // Only parts of at least MinPartLength letters are looked up, and only in words of MinCompoundLength or more.
+        var relevant = _flipped.Concat(flipped.Where(w => w.Length >= Decompounder.MinPartLength)).Distinct(StringComparer.Ordinal).ToArray();
+        return relevant.Length > MaxFlipped ? new Highlighter(updated) : new Highlighter(updated, _shared, relevant);
+    }
 
     public IReadOnlyList<Fragment> Mark(string samenvatting, Func<string> readBody, IReadOnlySet<string> stems, int window = 28)
     {
@@ -107,9 +145,13 @@ public sealed class Highlighter(Vocabulary vocabulary)
             return false;
         }
 
-        // Bounded by the words of this index's texts (the snapshot, and this cache with it, is replaced on a rebuild).
-        var own = _stems.GetOrAdd(folded, w => [DutchAnalyzer.Stem(w), .. _decompounder.Split(w).Select(DutchAnalyzer.Stem)]);
-        foreach (var stem in own)
+        var own = Stems(folded);
+        if (own is string single)
+        {
+            return stems.Contains(single);
+        }
+
+        foreach (var stem in (string[])own)
         {
             if (stems.Contains(stem))
             {
@@ -118,5 +160,39 @@ public sealed class Highlighter(Vocabulary vocabulary)
         }
 
         return false;
+    }
+
+    private object Stems(string folded)
+    {
+        var affected = false;
+        if (_flipped.Length > 0 && folded.Length >= Decompounder.MinCompoundLength)
+        {
+            foreach (var w in _flipped)
+            {
+                if (folded.Contains(w, StringComparison.Ordinal))
+                {
+                    affected = true;
+                    break;
+                }
+            }
+        }
+
+        var cache = affected ? _own : _shared.Stems;
+        if (cache.TryGetValue(folded, out var own))
+        {
+            return own;
+        }
+
+        if (!affected && Interlocked.Increment(ref _shared.Count) > MaxCached)
+        {
+            _shared.Stems.Clear();
+            Interlocked.Exchange(ref _shared.Count, 0);
+        }
+
+        var stem = DutchAnalyzer.Stem(folded);
+        var parts = _decompounder.Split(folded);
+        own = parts.Count == 0 ? (stem == folded ? folded : stem) : (object)new[] { stem }.Concat(parts.Select(DutchAnalyzer.Stem)).ToArray();
+        cache.TryAdd(folded, own);
+        return own;
     }
 }

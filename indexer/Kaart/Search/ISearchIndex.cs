@@ -3,7 +3,7 @@ namespace SocialeKaart.Kaart.Search;
 /// <summary>
 /// The search index as readers see it (the portal, the indexer's search command).
 /// Adapters: the embedded engine in a SQLite file (default) and Elasticsearch (scale).
-/// Readers see one complete index at a time; a rebuild is swapped in atomically.
+/// Readers see one complete index at a time: a rebuild is swapped in atomically, an update is seen whole or not at all.
 /// </summary>
 public interface ISearchIndex
 {
@@ -16,11 +16,25 @@ public interface ISearchIndex
     Task<AanbodDetail?> GetAsync(string id, bool metIntern = false, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Writes a complete new index and swaps it in. Only the indexer writes.</summary>
+/// <summary>
+/// Writes the index: a complete new index swapped in at once (the indexer's build), or a change to the current one
+/// (publishing). One writer per index.
+/// </summary>
 public interface ISearchIndexWriter
 {
+    /// <summary>Builds a complete new index from the batch and swaps it in; it replaces every earlier update.</summary>
     Task<IndexBuildResult> RebuildAsync(IndexBatch batch, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies upserts (replace by aanbod id, or add) and deletes (by id; an unknown id is no error) to the current
+    /// index as one atomic change, durable when this returns. Readers see all of it or none of it; the result answers as
+    /// a rebuild from the changed content would. An id may not be both upserted and deleted, nor upserted twice.
+    /// </summary>
+    Task UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One change to the index: aanbod to add or replace (by id) and ids to take out.</summary>
+public sealed record IndexUpdate(IReadOnlyList<IndexInput> Upserts, IReadOnlyList<string> Deletes);
 
 /// <summary>Everything a complete index is built from; the index keeps taxonomy, synonyms and postcodes so readers need no content folder.</summary>
 public sealed record IndexBatch(IReadOnlyList<IndexInput> Documents, string Taxonomie, string Synoniemen, Content.Postcodes Postcodes);

@@ -6,23 +6,39 @@ namespace SocialeKaart.Kaart.Search;
 /// </summary>
 public sealed class Vocabulary
 {
+    // The words of the build (immutable, shared by every later version) …
     private readonly Dictionary<string, Entry> _words;
-    private readonly HashSet<string> _stems;
+    private readonly Dictionary<string, int> _stems; // stem → number of words with it
     private readonly string[][] _byLength;
     private readonly ulong[][] _masks;
+
+    // … and what updates changed since: a word's new entry (Df 0: gone), the change in words per stem.
+    private readonly Dictionary<string, Entry>? _changed;
+    private readonly Dictionary<string, int>? _stemDelta;
 
     public readonly record struct Entry(string Word, string Stem, int Df);
 
     public Vocabulary(IEnumerable<Entry> entries)
     {
         _words = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        _stems = new HashSet<string>(StringComparer.Ordinal);
+        _stems = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
+            if (e.Df <= 0)
+            {
+                continue;
+            }
+
+            if (_words.TryGetValue(e.Word, out var old))
+            {
+                _stems[old.Stem]--;
+            }
+
             _words[e.Word] = e;
-            _stems.Add(e.Stem);
+            _stems[e.Stem] = _stems.GetValueOrDefault(e.Stem) + 1;
         }
 
+        Count = _words.Count;
         var maxLength = _words.Count == 0 ? 0 : _words.Keys.Max(w => w.Length);
         _byLength = new string[maxLength + 1][];
         _masks = new ulong[maxLength + 1][];
@@ -31,6 +47,57 @@ public sealed class Vocabulary
             _byLength[group.Key] = group.ToArray();
             _masks[group.Key] = _byLength[group.Key].Select(Mask).ToArray();
         }
+    }
+
+    private Vocabulary(Vocabulary root, Dictionary<string, Entry> changed, Dictionary<string, int> stemDelta, int count)
+    {
+        _words = root._words;
+        _stems = root._stems;
+        _byLength = root._byLength;
+        _masks = root._masks;
+        _changed = changed;
+        _stemDelta = stemDelta;
+        Count = count;
+    }
+
+    /// <summary>
+    /// This vocabulary after an update: per word the change in the number of aanbod that have it. The result answers
+    /// exactly as a vocabulary built from the new aanbod would; the words of the build are shared, not copied.
+    /// </summary>
+    public Vocabulary With(IEnumerable<(string Word, string Stem, int DfDelta)> changes)
+    {
+        var changed = _changed is null ? new Dictionary<string, Entry>(StringComparer.Ordinal) : new Dictionary<string, Entry>(_changed, StringComparer.Ordinal);
+        var stemDelta = _stemDelta is null ? new Dictionary<string, int>(StringComparer.Ordinal) : new Dictionary<string, int>(_stemDelta, StringComparer.Ordinal);
+        var count = Count;
+        foreach (var (word, stem, delta) in changes)
+        {
+            if (delta == 0)
+            {
+                continue;
+            }
+
+            var old = changed.TryGetValue(word, out var c) ? c : _words.TryGetValue(word, out var w) ? w : new Entry(word, stem, 0);
+            var df = old.Df + delta;
+            if (df < 0)
+            {
+                throw new InvalidOperationException($"Het woord '{word}' komt in minder aanbod voor dan de wijziging weghaalt.");
+            }
+
+            if (old.Df > 0 && df == 0)
+            {
+                count--;
+                stemDelta[old.Stem] = stemDelta.GetValueOrDefault(old.Stem) - 1;
+            }
+            else if (old.Df == 0 && df > 0)
+            {
+                count++;
+                stemDelta[stem] = stemDelta.GetValueOrDefault(stem) + 1;
+            }
+
+            changed[word] = new Entry(word, df > 0 ? (old.Df > 0 ? old.Stem : stem) : old.Stem, df);
+        }
+
+        return new Vocabulary(this, changed, stemDelta, count);
     }
 
     // Which letters a word has, as bits. One edit changes at most two bits, so words whose masks differ in more than
@@ -46,10 +113,15 @@ public sealed class Vocabulary
         return mask;
     }
 
-    public int Count => _words.Count;
-    public bool HasStem(string stem) => _stems.Contains(stem);
-    public bool IsWord(string word) => _words.ContainsKey(word);
-    public int Df(string word) => _words.TryGetValue(word, out var e) ? e.Df : 0;
+    public int Count { get; }
+
+    public bool HasStem(string stem) =>
+        _stems.GetValueOrDefault(stem) + (_stemDelta is null ? 0 : _stemDelta.GetValueOrDefault(stem)) > 0;
+
+    public bool IsWord(string word) => Df(word) > 0;
+
+    public int Df(string word) =>
+        _changed is not null && _changed.TryGetValue(word, out var c) ? c.Df : _words.TryGetValue(word, out var e) ? e.Df : 0;
 
     /// <summary>Edits allowed for a word of this length, as Elasticsearch's fuzziness AUTO (0 up to 2, 1 up to 5, then 2).</summary>
     public static int AutoFuzziness(int length) => length <= 2 ? 0 : length <= 5 ? 1 : 2;
@@ -81,9 +153,22 @@ public sealed class Vocabulary
 
                 var candidate = bucket[i];
                 var d = EditDistance.Bounded(word, candidate, maxEdits);
-                if (d <= maxEdits)
+                if (d <= maxEdits && (_changed is null || !_changed.ContainsKey(candidate)))
                 {
                     found.Add((_words[candidate], d));
+                }
+            }
+        }
+
+        if (_changed is not null)
+        {
+            foreach (var entry in _changed.Values)
+            {
+                if (entry.Df > 0 && Math.Abs(entry.Word.Length - word.Length) <= maxEdits
+                    && ulong.PopCount(Mask(entry.Word) ^ mask) <= (ulong)(2 * maxEdits)
+                    && EditDistance.Bounded(word, entry.Word, maxEdits) is var d && d <= maxEdits)
+                {
+                    found.Add((entry, d));
                 }
             }
         }
