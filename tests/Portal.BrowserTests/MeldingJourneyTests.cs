@@ -146,7 +146,7 @@ public sealed partial class MeldingJourneyTests(BrowserFixture fixture, PortalSe
         var verstuurd = await VulInEnVerstuurAsync(voorWie, melder, async controle =>
         {
             await Expect(controle.Deel("Voor wie")).ToContainTextAsync(VoorWieStap.Zorgen);
-            await Expect(controle.Deel("Uw situatie")).ToContainTextAsync("het voelt niet pluis");
+            await Expect(controle.Deel("Uw zorgen")).ToContainTextAsync("het voelt niet pluis");
         }, voorkeur: "E-mail");
 
         await Expect(verstuurd.Referentie).ToHaveTextAsync(Referentie());
@@ -242,7 +242,7 @@ public sealed partial class MeldingJourneyTests(BrowserFixture fixture, PortalSe
         await waarover.VulInAsync(melder);
 
         var situatie = await waarover.VolgendeAsync();
-        await Expect(situatie.Kop).ToHaveTextAsync("Uw situatie");
+        await Expect(situatie.Kop).ToHaveTextAsync(melder.Soort == VoorWieStap.Zorgen ? "Uw zorgen" : "Uw situatie");
         await AssertAxeAsync(page, "stap 3");
         await situatie.VulInAsync(melder);
 

@@ -41,6 +41,10 @@ public static class MeldingInvullen
         if (a.Toestemming)
         {
             await stap.Toestemming.CheckAsync();
+            // The consent record of a verwijzing: who, when, how.
+            await stap.ToestemmingDoorWie.FillAsync(a.NaamPersoon.Length > 0 ? a.NaamPersoon : "De persoon zelf");
+            await stap.ToestemmingOp.FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await stap.ToestemmingMondeling.CheckAsync();
         }
     }
 

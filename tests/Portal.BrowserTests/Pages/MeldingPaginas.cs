@@ -69,6 +69,12 @@ public sealed class VoorWieStap(IPage page) : MeldingStapPagina(page)
 
     public ILocator Toestemming => Page.GetByRole(AriaRole.Checkbox, new() { Name = "De persoon weet van deze melding en vindt het goed", Exact = true });
 
+    public ILocator ToestemmingDoorWie => Page.GetByRole(AriaRole.Textbox, new() { Name = "Wie gaf toestemming?", Exact = true });
+
+    public ILocator ToestemmingOp => Page.GetByLabel("Op welke dag?", new() { Exact = true });
+
+    public ILocator ToestemmingMondeling => Page.GetByRole(AriaRole.Radio, new() { Name = "Mondeling (in een gesprek of aan de telefoon)", Exact = true });
+
     public Task<WaaroverStap> VolgendeAsync() => NaarAsync(VolgendeStapKnop, WaaroverStap.Pad, p => new WaaroverStap(p));
 }
 
@@ -95,7 +101,9 @@ public sealed class SituatieStap(IPage page) : MeldingStapPagina(page)
 
     public ILocator Omgeving => Page.GetByRole(AriaRole.Textbox, new() { Name = "Wat kunnen familie, buren of vrienden doen?", Exact = true });
 
-    public ILocator HulpNodig => Page.GetByRole(AriaRole.Textbox, new() { Name = "Waarbij heeft u hulp nodig?", Exact = true });
+    /// <summary>"Waarbij heeft u hulp nodig?", or for a zorgsignaal "Waarover maakt u zich zorgen?".</summary>
+    public ILocator HulpNodig => Page.GetByRole(AriaRole.Textbox, new() { Name = "Waarbij heeft u hulp nodig?", Exact = true })
+        .Or(Page.GetByRole(AriaRole.Textbox, new() { Name = "Waarover maakt u zich zorgen?", Exact = true }));
 
     public ILocator NietPluis => Page.GetByRole(AriaRole.Checkbox, new() { Name = "Het voelt niet pluis", Exact = true });
 
@@ -174,7 +182,7 @@ public sealed class VerstuurdPagina(IPage page) : PortalPagina(page)
 
     /// <summary>The link is its own text: the address of the status page.</summary>
     // The slashes are escaped because Playwright writes the pattern into a /…/ selector literal as it is.
-    public ILocator StatusLink => Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"\/melding\/status\/[^\/]+$") });
+    public ILocator StatusLink => Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"\/melding\/status\?code=[^\/]+$") });
 
     public async Task<StatusPagina> OpenStatusAsync()
     {
