@@ -27,6 +27,7 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await app.BouwZoekindexAsync();
+await app.InitialiseerSleutelsAsync();
 await app.InitialiseerAccountsAsync();
 
 app.UseGeldigeHost();

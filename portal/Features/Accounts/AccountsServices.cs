@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SocialeKaart.Portal.Features.Database;
 using SocialeKaart.Portal.Features.Makelpunt;
 using SocialeKaart.Portal.Features.Organisaties;
 using SocialeKaart.Portal.Features.Zoeken;
@@ -112,8 +113,15 @@ public static class AccountsServices
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var database = DatabaseOptions.Lees(builder.Configuration);
         builder.Services.AddDbContext<AccountsDb>((sp, options) =>
         {
+            if (database.IsPostgres)
+            {
+                options.UseNpgsql(database.PostgreSQL);
+                return;
+            }
+
             var bestand = Paden.Resolve(sp.GetRequiredService<IOptions<AccountsOptions>>().Value.Bestand, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
             options.UseSqlite($"Data Source={bestand}");
         });
@@ -163,14 +171,22 @@ public static class AccountsServices
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
-        var bestand = db.Database.GetDbConnection().DataSource;
-        if (Path.GetDirectoryName(bestand) is { Length: > 0 } map)
+        if (db.Database.IsNpgsql())
         {
-            Directory.CreateDirectory(map);
+            await PostgresSchema.MaakAsync(db, "AspNetUsers", SchemaSlot,
+                NieuweKolommen.Select(k => $"ALTER TABLE \"AspNetUsers\" ADD COLUMN IF NOT EXISTS \"{k.Kolom}\" character varying({k.Lengte}) NULL"));
         }
+        else
+        {
+            var bestand = db.Database.GetDbConnection().DataSource;
+            if (Path.GetDirectoryName(bestand) is { Length: > 0 } map)
+            {
+                Directory.CreateDirectory(map);
+            }
 
-        await db.Database.EnsureCreatedAsync();
-        await WerkSchemaBijAsync(db);
+            await db.Database.EnsureCreatedAsync();
+            await WerkSchemaBijAsync(db);
+        }
 
         var rollen = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var rol in Rollen.Alle)
@@ -226,8 +242,9 @@ public static class AccountsServices
     private static async Task WerkSchemaBijAsync(AccountsDb db)
     {
         var kolommen = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('AspNetUsers')").ToListAsync();
-        foreach (var (kolom, type) in new[] { ("Organisatie", "TEXT"), ("OrganisatieSoort", "TEXT"), ("AanbiederId", "TEXT") })
+        foreach (var (kolom, _) in NieuweKolommen)
         {
+            const string type = "TEXT";
             if (!kolommen.Contains(kolom, StringComparer.Ordinal))
             {
                 // Column names come from the list above, never from input.
@@ -237,6 +254,12 @@ public static class AccountsServices
             }
         }
     }
+
+    /// <summary>The columns added to AspNetUsers after the first version (organisation accounts), with their length.</summary>
+    private static readonly (string Kolom, int Lengte)[] NieuweKolommen = [("Organisatie", 150), ("OrganisatieSoort", 40), ("AanbiederId", 150)];
+
+    /// <summary>The advisory lock under which instances create or update the account tables ("SKACCOUN").</summary>
+    private const long SchemaSlot = 0x534B_4143_434F_554E;
 
     /// <summary>The signed-in member of staff as the makelpunt records them.</summary>
     public static Medewerker Medewerker(this ClaimsPrincipal user) =>

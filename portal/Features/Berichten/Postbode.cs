@@ -85,7 +85,10 @@ public sealed partial class Postbode(IMakelpuntStore store, IOptions<MailOptions
     public async Task<int> BezorgAsync(CancellationToken cancellationToken = default)
     {
         var o = options.Value;
-        var berichten = await store.TeVersturenAsync(time.GetUtcNow(), PerRonde, cancellationToken);
+        // The claim outlasts the longest this round can take (every SMTP step has the timeout), so no other instance
+        // sends these messages meanwhile; when this instance dies, they are due again once it runs out.
+        var nu = time.GetUtcNow();
+        var berichten = await store.TeVersturenAsync(nu, nu + Claimduur(o), PerRonde, cancellationToken);
         if (berichten.Count == 0 || !o.Aan)
         {
             return 0;
@@ -140,6 +143,9 @@ public sealed partial class Postbode(IMakelpuntStore store, IOptions<MailOptions
         LogBezorgd(bezorgd, berichten.Count);
         return bezorgd;
     }
+
+    /// <summary>How long a round may take at most: connecting, authenticating and sending each message, each within the timeout.</summary>
+    internal static TimeSpan Claimduur(MailOptions o) => TimeSpan.FromSeconds(o.TimeoutSeconden * (PerRonde + 3));
 
     /// <summary>The next attempt after a failure, or null to give up: ten attempts span about three days.</summary>
     private DateTimeOffset? Volgende(TeVersturen b) =>

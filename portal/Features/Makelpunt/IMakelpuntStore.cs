@@ -143,8 +143,13 @@ public interface IMakelpuntStore
     Task<(Overdracht? Overdracht, string? Geweigerd)?> BeantwoordOverdrachtAsync(string aanbiederId, long id, int versie, OverdrachtHandeling handeling,
         Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default);
 
-    /// <summary>Messages due for sending (<paramref name="nu"/> or earlier), oldest first.</summary>
-    Task<IReadOnlyList<TeVersturen>> TeVersturenAsync(DateTimeOffset nu, int max, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Claims the messages due for sending (<paramref name="nu"/> or earlier), oldest first, until
+    /// <paramref name="claimTot"/>: until then nobody else gets them from this method — not another portal instance on
+    /// the same store, not a second round of this one — so a message is never sent twice. <see cref="BezorgdAsync"/> and
+    /// <see cref="NietBezorgdAsync"/> end the claim; a claim of an instance that died runs out, and the message is due again.
+    /// </summary>
+    Task<IReadOnlyList<TeVersturen>> TeVersturenAsync(DateTimeOffset nu, DateTimeOffset claimTot, int max, CancellationToken cancellationToken = default);
 
     /// <summary>A message was accepted by the mail server: its address and text are removed, the fact is kept.</summary>
     Task BezorgdAsync(long id, DateTimeOffset op, CancellationToken cancellationToken = default);

@@ -95,7 +95,7 @@ public static class MeldingServices
     public static WebApplicationBuilder AddMelding(this WebApplicationBuilder builder)
     {
         builder.Services.AddMakelpuntRegels();
-        builder.Services.AddMakelpuntOpslag();
+        builder.Services.AddMakelpuntOpslag(Database.DatabaseOptions.Lees(builder.Configuration));
         builder.Services.AddOptions<MeldingOptions>().BindConfiguration(MeldingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<MeldingConcepten>();
         builder.Services.AddScoped<MeldingVersturen>();

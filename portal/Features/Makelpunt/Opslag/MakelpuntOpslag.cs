@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Berichten;
+using SocialeKaart.Portal.Features.Database;
 using SocialeKaart.Portal.Features.Zoeken;
 
 namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
@@ -82,16 +83,27 @@ public sealed partial class Opruimdienst(
 
 public static class MakelpuntOpslag
 {
-    /// <summary>The makelpunt store (<see cref="SqliteMakelpuntStore"/>, options "Makelpunt:Opslag" validated at start)
-    /// and the <see cref="Opruimdienst"/> that anonymises and cleans up.</summary>
-    public static IServiceCollection AddMakelpuntOpslag(this IServiceCollection services)
+    /// <summary>The makelpunt store (<see cref="SqliteMakelpuntStore"/>, or <see cref="PostgresMakelpuntStore"/> with
+    /// Database:Engine = postgresql; options "Makelpunt:Opslag" validated at start) and the <see cref="Opruimdienst"/>
+    /// that anonymises and cleans up.</summary>
+    public static IServiceCollection AddMakelpuntOpslag(this IServiceCollection services, DatabaseOptions? database = null)
     {
         services.AddOptions<MakelpuntOpslagOptions>().BindConfiguration(MakelpuntOpslagOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure<IHostEnvironment>((o, env) => o.Bestand = Paden.Resolve(o.Bestand, env.ContentRootPath));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteMakelpuntStore(sp.GetRequiredService<IOptions<MakelpuntOpslagOptions>>().Value.Bestand,
-            berichten: new MeldingBerichten(sp.GetRequiredService<IOptions<PortaalOptions>>().Value.PubliekeUrl)));
-        services.AddSingleton<IMakelpuntStore>(sp => sp.GetRequiredService<SqliteMakelpuntStore>());
+        if (database is { IsPostgres: true })
+        {
+            services.AddSingleton(sp => new PostgresMakelpuntStore(database.PostgreSQL!,
+                berichten: new MeldingBerichten(sp.GetRequiredService<IOptions<PortaalOptions>>().Value.PubliekeUrl)));
+            services.AddSingleton<IMakelpuntStore>(sp => sp.GetRequiredService<PostgresMakelpuntStore>());
+        }
+        else
+        {
+            services.AddSingleton(sp => new SqliteMakelpuntStore(sp.GetRequiredService<IOptions<MakelpuntOpslagOptions>>().Value.Bestand,
+                berichten: new MeldingBerichten(sp.GetRequiredService<IOptions<PortaalOptions>>().Value.PubliekeUrl)));
+            services.AddSingleton<IMakelpuntStore>(sp => sp.GetRequiredService<SqliteMakelpuntStore>());
+        }
+
         services.AddHostedService<Opruimdienst>();
         return services;
     }

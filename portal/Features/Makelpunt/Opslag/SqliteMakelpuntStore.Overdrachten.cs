@@ -81,34 +81,40 @@ public sealed partial class SqliteMakelpuntStore
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyList<TeVersturen>> TeVersturenAsync(DateTimeOffset nu, int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Lees<IReadOnlyList<TeVersturen>>(c =>
+    public Task<IReadOnlyList<TeVersturen>> TeVersturenAsync(DateTimeOffset nu, DateTimeOffset claimTot, int max,
+        CancellationToken cancellationToken = default) =>
+        SchrijfAsync<IReadOnlyList<TeVersturen>>((c, tx) =>
         {
-            using var cmd = Opdracht(c, null, """
-                SELECT id, aan, onderwerp, tekst, pogingen FROM uitgaand
-                WHERE verzonden_op IS NULL AND volgende_poging IS NOT NULL AND volgende_poging <= @nu AND aan IS NOT NULL
-                ORDER BY volgende_poging, id LIMIT @max
-                """, ("@nu", Tijd(nu)), ("@max", max));
+            // One writer at a time: selecting and claiming in one transaction gives every message to one caller only.
+            using var cmd = Opdracht(c, tx, """
+                UPDATE uitgaand SET geclaimd_tot = @tot
+                WHERE id IN (SELECT id FROM uitgaand
+                             WHERE verzonden_op IS NULL AND volgende_poging IS NOT NULL AND volgende_poging <= @nu AND aan IS NOT NULL
+                               AND (geclaimd_tot IS NULL OR geclaimd_tot <= @nu)
+                             ORDER BY volgende_poging, id LIMIT @max)
+                RETURNING id, aan, onderwerp, tekst, pogingen, volgende_poging
+                """, ("@nu", Tijd(nu)), ("@tot", Tijd(claimTot)), ("@max", max));
             using var r = cmd.ExecuteReader();
-            var lijst = new List<TeVersturen>();
+            var lijst = new List<(TeVersturen Bericht, string Volgende)>();
             while (r.Read())
             {
-                lijst.Add(new TeVersturen(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? "" : r.GetString(3), r.GetInt32(4)));
+                lijst.Add((new TeVersturen(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? "" : r.GetString(3), r.GetInt32(4)), r.GetString(5)));
             }
 
-            return lijst;
-        }));
+            // RETURNING gives no order: oldest first, as the port promises.
+            return lijst.OrderBy(b => b.Volgende, StringComparer.Ordinal).ThenBy(b => b.Bericht.Id).Select(b => b.Bericht).ToList();
+        }, cancellationToken);
 
     public Task BezorgdAsync(long id, DateTimeOffset op, CancellationToken cancellationToken = default) =>
         SchrijfAsync((c, tx) => Voer(c, tx, """
             UPDATE uitgaand SET verzonden_op = @op, aan = NULL, tekst = NULL, volgende_poging = NULL, pogingen = pogingen + 1,
-                laatste_fout = NULL
+                laatste_fout = NULL, geclaimd_tot = NULL
             WHERE id = @id
             """, ("@id", id), ("@op", Tijd(op))), cancellationToken);
 
     public Task NietBezorgdAsync(long id, string fout, DateTimeOffset? volgende, CancellationToken cancellationToken = default) =>
         SchrijfAsync((c, tx) => Voer(c, tx, """
-            UPDATE uitgaand SET pogingen = pogingen + 1, laatste_fout = @fout, volgende_poging = @volgende WHERE id = @id
+            UPDATE uitgaand SET pogingen = pogingen + 1, laatste_fout = @fout, volgende_poging = @volgende, geclaimd_tot = NULL WHERE id = @id
             """, ("@id", id), ("@fout", fout.Length > 300 ? fout[..300] : fout), ("@volgende", volgende is { } v ? Tijd(v) : null)), cancellationToken);
 
     public Task<Postvak> PostvakAsync(CancellationToken cancellationToken = default) =>

@@ -28,7 +28,7 @@ namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
 public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 {
     /// <summary>The schema this code creates and reads (PRAGMA user_version).</summary>
-    public const int SchemaVersie = 2;
+    public const int SchemaVersie = 3;
 
     public const int PerPagina = 25;
 
@@ -113,7 +113,8 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             pogingen INTEGER NOT NULL DEFAULT 0,
             volgende_poging TEXT NULL,
             verzonden_op TEXT NULL,
-            laatste_fout TEXT NULL
+            laatste_fout TEXT NULL,
+            geclaimd_tot TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS uitgaand_wachtend ON uitgaand (volgende_poging, id) WHERE verzonden_op IS NULL AND volgende_poging IS NOT NULL;
 
@@ -689,6 +690,12 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
                 UPDATE meldingen SET verwijzer_id = json_extract(data, '$.Antwoorden.Verwijzer.AccountId'),
                                      behandelaar_id = json_extract(data, '$.Behandelaar.Id');
                 """);
+        }
+
+        if (versie is 1 or 2 && Scalar<long>(_schrijver, tx, "SELECT count(*) FROM sqlite_master WHERE name = 'uitgaand'") == 1)
+        {
+            // Version 3: a claimed message (being sent by a Postbode) is not given to another round.
+            Voer(_schrijver, tx, "ALTER TABLE uitgaand ADD COLUMN geclaimd_tot TEXT NULL;");
         }
 
         Voer(_schrijver, tx, Schema);
