@@ -2,6 +2,7 @@ using SocialeKaart.Portal.Components;
 using SocialeKaart.Portal.Features.Accounts;
 using SocialeKaart.Portal.Features.Berichten;
 using SocialeKaart.Portal.Features.Beveiliging;
+using SocialeKaart.Portal.Features.Gezondheid;
 using SocialeKaart.Portal.Features.Lijstje;
 using SocialeKaart.Portal.Features.Melding;
 using SocialeKaart.Portal.Features.OpenData;
@@ -20,6 +21,7 @@ builder.AddAccounts();
 builder.AddLimieten();
 builder.AddOpenData();
 builder.AddStuurinformatie();
+builder.AddGezondheid();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -41,6 +43,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 // A new scope: a page that already rendered (and failed) must not share its NavigationManager with the status page.
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseZoekindexStoring();
 app.UseVerzoekControle();
 app.UseRouting();
 app.UseStaticFiles();
@@ -50,6 +53,7 @@ app.UseAuthorization();
 app.UseLimieten();
 app.UseAntiforgery();
 
+app.MapGezondheid();
 app.MapZoekApi();
 app.MapOpenData();
 app.MapOpenDataOpenApi();

@@ -68,6 +68,37 @@ start_azurite() {
 }
 start_azurite || echo "Could not start Azurite: the Blob content store tests will fail."
 
+# The PostgreSQL adapters (makelpunt store, accounts, keys) and the several-instances tests run against a private
+# PostgreSQL 15 cluster from Debian's packages (shared/ENVIRONMENT.md): its own data folder, a free port, trust
+# authentication on 127.0.0.1 only, dropped at the end. The tests get its address in SK_POSTGRES.
+pg_cluster=""
+pg_data=""
+stop_postgres() {
+  if [ -n "$pg_cluster" ]; then pg_dropcluster --stop 15 "$pg_cluster" >/dev/null 2>&1; fi
+  if [ -n "$pg_data" ]; then rm -rf "$pg_data"; fi
+}
+start_postgres() {
+  command -v pg_createcluster >/dev/null || {
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 postgresql-15 >/dev/null || return 1
+  }
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  pg_cluster="sk-test-$$"
+  pg_data="$(mktemp -d -t sk-postgres-XXXXXX)"
+  chown postgres "$pg_data"
+  pg_createcluster 15 "$pg_cluster" -p "$port" -d "$pg_data/data" -o max_connections=300 --start \
+    -- --auth-host=trust --auth-local=trust >"$pg_data/create.log" 2>&1 || { cat "$pg_data/create.log"; return 1; }
+  for _ in $(seq 1 50); do
+    pg_isready -q -h 127.0.0.1 -p "$port" && break
+    sleep 0.1
+  done
+  export SK_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+start_postgres || echo "Could not start PostgreSQL: the PostgreSQL tests will fail."
+trap 'stop_azurite; stop_postgres' EXIT
+
 if ! dotnet build SocialeKaart.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed: no tests were run."
   summary 0 1 0

@@ -160,6 +160,9 @@ public interface IMakelpuntStore
     /// <summary>The outbox for the beheerder: counts, and the messages not (yet) sent with their address masked.</summary>
     Task<Postvak> PostvakAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The readiness check: answers when the store can be read, throws when it cannot.</summary>
+    Task<bool> BereikbaarAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Deletes concepts not changed since <paramref name="ouderDan"/> (sent or not).</summary>
     Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default);
 }

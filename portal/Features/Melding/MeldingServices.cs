@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using SocialeKaart.Portal.Features.Gezondheid;
 using SocialeKaart.Portal.Features.Makelpunt;
 using SocialeKaart.Portal.Features.Makelpunt.Opslag;
 
@@ -74,16 +75,23 @@ public sealed class MeldingConcepten(IMakelpuntStore store, TimeProvider time)
 }
 
 /// <summary>Sends a melding: routing and deadlines by the makelpunt rules, then one durable, idempotent store.</summary>
-public sealed class MeldingVersturen(IMakelpuntStore store, Routering routering, Werkdagen werkdagen, IOptions<MakelpuntOptions> options, TimeProvider time)
+public sealed class MeldingVersturen(IMakelpuntStore store, Routering routering, Werkdagen werkdagen, IOptions<MakelpuntOptions> options, TimeProvider time,
+    Meters meters)
 {
-    public Task<Ontvangst> VerstuurAsync(MeldingConcept concept, CancellationToken cancellationToken)
+    public async Task<Ontvangst> VerstuurAsync(MeldingConcept concept, CancellationToken cancellationToken)
     {
         var nu = time.GetUtcNow();
         var kenmerken = concept.Antwoorden.Kenmerken();
         var besluit = routering.Bepaal(kenmerken);
         var termijnen = Termijnen.Bereken(nu, besluit, kenmerken, werkdagen, options.Value);
         var token = Base64UrlToken();
-        return store.OntvangAsync(concept.Id, new NieuweMelding(concept.Antwoorden, besluit, termijnen, nu, token), cancellationToken);
+        var ontvangst = await store.OntvangAsync(concept.Id, new NieuweMelding(concept.Antwoorden, besluit, termijnen, nu, token), cancellationToken);
+        if (ontvangst.Nieuw)
+        {
+            meters.MeldingOntvangen(besluit.Route.ToString());
+        }
+
+        return ontvangst;
     }
 
     private static string Base64UrlToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));

@@ -72,7 +72,8 @@ public static class ZoekenServices
             return Taxonomie.Parse(yaml);
         });
         builder.Services.AddSingleton(sp => new SqliteSearchIndex(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
+        builder.Services.AddSingleton<ISearchIndex>(sp =>
+            new Gezondheid.GemetenZoekindex(sp.GetRequiredService<SqliteSearchIndex>(), sp.GetRequiredService<Gezondheid.Meters>()));
         return builder;
     }
 
@@ -99,6 +100,37 @@ public static class ZoekenServices
         var result = await writer.RebuildAsync(ContentIndexer.Batch(content));
         logger.LogInformation("Zoekindex gebouwd: {Aantal} aanbod in {Duur} ms", result.Documenten, (int)result.Duur.TotalMilliseconds);
     }
+}
+
+/// <summary>An unreachable search index is the inwoner's "zoeken lukt nu even niet", never an error page with a trace.</summary>
+public static partial class ZoekindexStoring
+{
+    /// <summary>Between the status-code pages and the endpoints: a 503 with Retry-After, which the status-code pages turn
+    /// into the page that says so (the JSON API gets a problem+json of its own). Logged with its type only.</summary>
+    public static IApplicationBuilder UseZoekindexStoring(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next();
+            }
+            catch (ZoekindexOnbereikbaarException e) when (!context.Response.HasStarted)
+            {
+                LogOnbereikbaar(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Zoekindex"), e.Message);
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "30";
+                context.Response.Headers.CacheControl = "no-store";
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(title: "Zoeken lukt nu even niet", detail: "De zoekindex is nu niet bereikbaar. Probeer het over een minuut opnieuw.",
+                        statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                }
+            }
+        });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zoekindex niet bereikbaar: {Reden}")]
+    private static partial void LogOnbereikbaar(ILogger logger, string reden);
 }
 
 /// <summary>Relative paths (content, index) are taken from the repository root, wherever the portal is started from.</summary>

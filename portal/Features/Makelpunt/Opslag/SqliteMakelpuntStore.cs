@@ -588,6 +588,9 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             return lijst;
         }));
 
+    public Task<bool> BereikbaarAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees(c => Scalar<long>(c, null, "SELECT count(*) FROM sqlite_master WHERE name = 'meldingen'") == 1));
+
     public Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default) =>
         SchrijfAsync((c, tx) => Voer(c, tx, "DELETE FROM concepten WHERE gewijzigd < @voor", ("@voor", Tijd(ouderDan))), cancellationToken);
 
