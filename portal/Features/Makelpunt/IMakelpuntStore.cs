@@ -155,6 +155,15 @@ public interface IMakelpuntStore
     /// <summary>The outbox for the beheerder: counts, and the messages not (yet) sent with their address masked.</summary>
     Task<Postvak> PostvakAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>"Klopt er iets niet?": stores a report on an aanbod; returns its id.</summary>
+    Task<long> MeldTerugAsync(Terugmelden.Terugmelding melding, CancellationToken cancellationToken = default);
+
+    /// <summary>Open reports, oldest first: all of them (<paramref name="aanbiederId"/> null, for the redactie) or those on one aanbieder's aanbod.</summary>
+    Task<IReadOnlyList<Terugmelden.Terugmelding>> TerugmeldingenAsync(string? aanbiederId, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes a report with what was done; false when it does not exist or was closed already.</summary>
+    Task<bool> SluitTerugmeldingAsync(long id, string afhandeling, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes concepts not changed since <paramref name="ouderDan"/> (sent or not).</summary>
     Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default);
 }

@@ -73,6 +73,20 @@ public static class ZoekenServices
         });
         builder.Services.AddSingleton(sp => new SqliteSearchIndex(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
+
+        // The Dutch analysis of the index, with the content's word list for compound words: for publishing (an approved
+        // aanbod is analysed here and written to the index) and for ranking passend aanbod. Loaded once, when first needed.
+        builder.Services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<IContentStore>();
+            var tekst = Task.Run(() => store.ReadAsync(ContentIndexer.WoordenPath)).GetAwaiter().GetResult() ?? "";
+            var woorden = tekst.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextFolding.Fold)
+                .ToHashSet(StringComparer.Ordinal);
+            return new DutchAnalyzer(new Decompounder(woorden.Contains));
+        });
+        builder.Services.AddSingleton(sp => new SqliteIndexWriter(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value,
+            sp.GetRequiredService<DutchAnalyzer>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ISearchIndexWriter>(sp => sp.GetRequiredService<SqliteIndexWriter>());
         return builder;
     }
 
@@ -94,9 +108,8 @@ public static class ZoekenServices
             logger.LogWarning("Content: {Problem}", problem.ToString());
         }
 
-        var writer = new SqliteIndexWriter(app.Services.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value,
-            new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), app.Services.GetRequiredService<TimeProvider>());
-        var result = await writer.RebuildAsync(ContentIndexer.Batch(content));
+        var vandaag = NederlandseTekst.Dag(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var result = await app.Services.GetRequiredService<ISearchIndexWriter>().RebuildAsync(ContentIndexer.Batch(content, vandaag));
         logger.LogInformation("Zoekindex gebouwd: {Aantal} aanbod in {Duur} ms", result.Documenten, (int)result.Duur.TotalMilliseconds);
     }
 }

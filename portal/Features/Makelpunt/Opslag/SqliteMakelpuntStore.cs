@@ -28,7 +28,7 @@ namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
 public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 {
     /// <summary>The schema this code creates and reads (PRAGMA user_version).</summary>
-    public const int SchemaVersie = 2;
+    public const int SchemaVersie = 3;
 
     public const int PerPagina = 25;
 
@@ -116,6 +116,17 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
             laatste_fout TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS uitgaand_wachtend ON uitgaand (volgende_poging, id) WHERE verzonden_op IS NULL AND volgende_poging IS NOT NULL;
+
+        -- "Klopt er iets niet?": reports on aanbod, nothing personal asked; deleted some time after closing.
+        CREATE TABLE IF NOT EXISTS terugmeldingen (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            aanbod_id TEXT NOT NULL,
+            aanbieder_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            gesloten_op TEXT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS terugmeldingen_open ON terugmeldingen (aanbieder_id, id) WHERE gesloten_op IS NULL;
 
         -- Normalised words of searches without results, per ISO week: never the query, never anything personal.
         CREATE TABLE IF NOT EXISTS zoektermen (
@@ -516,6 +527,9 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         }
         while (aantal == AnonimiseerBatch);
 
+        // Reports on aanbod, closed before the same retention: their free text may hold something personal.
+        totaal += await SchrijfAsync((c, tx) => Voer(c, tx, "DELETE FROM terugmeldingen WHERE gesloten_op IS NOT NULL AND gesloten_op < @voor",
+            ("@voor", Tijd(afgeslotenVoor))), cancellationToken).ConfigureAwait(false);
         if (totaal > 0)
         {
             await WisLogAsync(cancellationToken).ConfigureAwait(false);
@@ -796,4 +810,5 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 [JsonSerializable(typeof(Melding))]
 [JsonSerializable(typeof(MeldingAntwoorden))]
 [JsonSerializable(typeof(Overdracht))]
+[JsonSerializable(typeof(Terugmelden.Terugmelding))]
 internal sealed partial class MakelpuntJson : JsonSerializerContext;
