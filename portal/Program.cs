@@ -5,6 +5,7 @@ using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Lijstje;
 using SocialeKaart.Portal.Features.Melding;
 using SocialeKaart.Portal.Features.Publiceren;
+using SocialeKaart.Portal.Features.Terugmelden;
 using SocialeKaart.Portal.Features.OpenData;
 using SocialeKaart.Portal.Features.Stuurinformatie;
 using SocialeKaart.Portal.Features.Zoeken;
@@ -56,6 +57,7 @@ app.MapOpenData();
 app.MapOpenDataOpenApi();
 app.MapStuurinformatie();
 app.MapLijstje();
+app.MapTerugmelden();
 app.MapAccounts();
 app.MapRazorComponents<App>();
 

@@ -59,6 +59,8 @@ public static class Rollen
 
     public const string BeheerPolicy = "beheer";
 
+    public const string RedactiePolicy = "redactie";
+
     public static bool IsMedewerker(ClaimsPrincipal user) => user.IsInRole(Consulent) || user.IsInRole(SocialeMakelaar) || user.IsInRole(Redacteur);
 
     /// <summary>Where each role starts after login (never on a "geen toegang" page).</summary>
@@ -67,6 +69,7 @@ public static class Rollen
         : rollen.Contains(Organisatie) ? "/organisatie"
         : rollen.Contains(Beheerder) ? "/beheer"
         : rollen.Contains(Beleidsmedewerker) ? "/stuurinformatie"
+        : rollen.Contains(Redacteur) ? "/redactie"
         : "/zoeken";
 }
 
@@ -154,7 +157,8 @@ public static class AccountsServices
             .AddPolicy(Rollen.MakelpuntPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar))
             .AddPolicy(Rollen.OrganisatiePolicy, policy => policy.RequireRole(Rollen.Organisatie))
             .AddPolicy(Rollen.MedewerkerPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar, Rollen.Redacteur))
-            .AddPolicy(Rollen.BeheerPolicy, policy => policy.RequireRole(Rollen.Beheerder));
+            .AddPolicy(Rollen.BeheerPolicy, policy => policy.RequireRole(Rollen.Beheerder))
+            .AddPolicy(Rollen.RedactiePolicy, policy => policy.RequireRole(Rollen.Redacteur));
         return builder;
     }
 

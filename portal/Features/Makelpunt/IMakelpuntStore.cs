@@ -164,6 +164,10 @@ public interface IMakelpuntStore
     /// <summary>Closes a report with what was done; false when it does not exist or was closed already.</summary>
     Task<bool> SluitTerugmeldingAsync(long id, string afhandeling, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default);
 
+    /// <summary>Puts a message in the outbox unless one with the same <paramref name="sleutel"/> (e.g. a reminder to one
+    /// account) went out less than <paramref name="nietVaker"/> ago; true when it was put in.</summary>
+    Task<bool> StuurHerinneringAsync(string sleutel, Berichten.UitgaandBericht bericht, DateTimeOffset nu, TimeSpan nietVaker, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes concepts not changed since <paramref name="ouderDan"/> (sent or not).</summary>
     Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default);
 }

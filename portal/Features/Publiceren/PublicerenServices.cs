@@ -14,6 +14,8 @@ public static class PublicerenServices
             return Postcodes.Parse(Task.Run(() => store.ReadAsync(ContentIndexer.PostcodesPath)).GetAwaiter().GetResult() ?? "");
         });
         builder.Services.AddSingleton<Publicatie>();
+        builder.Services.AddSingleton<Kaartonderhoud>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Kaartonderhoud>());
         builder.Services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<IContentStore>();

@@ -187,6 +187,27 @@ public sealed partial class SqliteMakelpuntStore
         }, cancellationToken);
     }
 
+    public Task<bool> StuurHerinneringAsync(string sleutel, UitgaandBericht bericht, DateTimeOffset nu, TimeSpan nietVaker,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bericht);
+        return SchrijfAsync((c, tx) =>
+        {
+            using var cmd = Opdracht(c, tx, "SELECT laatst FROM herinneringen WHERE sleutel = @s", ("@s", sleutel));
+            if (cmd.ExecuteScalar() is string laatst && Tijd(laatst) > nu - nietVaker)
+            {
+                return false;
+            }
+
+            Voer(c, tx, "INSERT INTO herinneringen (sleutel, laatst) VALUES (@s, @op) ON CONFLICT (sleutel) DO UPDATE SET laatst = excluded.laatst",
+                ("@s", sleutel), ("@op", Tijd(nu)));
+            Voer(c, tx, """
+                INSERT INTO uitgaand (melding_id, aangemaakt, aan, onderwerp, tekst, volgende_poging) VALUES (NULL, @op, @aan, @onderwerp, @tekst, @op)
+                """, ("@op", Tijd(nu)), ("@aan", bericht.Aan), ("@onderwerp", bericht.Onderwerp), ("@tekst", bericht.Tekst));
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>"w*****@v*****.nl": enough for the beheerder to tell messages apart, not to learn the address.</summary>
     internal static string Verberg(string? adres)
     {

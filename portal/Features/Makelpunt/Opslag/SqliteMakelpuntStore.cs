@@ -128,6 +128,12 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         );
         CREATE INDEX IF NOT EXISTS terugmeldingen_open ON terugmeldingen (aanbieder_id, id) WHERE gesloten_op IS NULL;
 
+        -- When a reminder (to an organisation account) last went to the outbox, so it is not sent every day.
+        CREATE TABLE IF NOT EXISTS herinneringen (
+            sleutel TEXT PRIMARY KEY,
+            laatst TEXT NOT NULL
+        ) WITHOUT ROWID;
+
         -- Normalised words of searches without results, per ISO week: never the query, never anything personal.
         CREATE TABLE IF NOT EXISTS zoektermen (
             week TEXT NOT NULL,
