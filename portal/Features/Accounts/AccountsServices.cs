@@ -31,7 +31,31 @@ public sealed class Gebruiker : IdentityUser
     public string? AanbiederId { get; set; }
 }
 
-public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Gebruiker>(options);
+public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Gebruiker>(options)
+{
+    /// <summary>Every change the beheerder makes to an account: who, what, when.</summary>
+    public DbSet<AccountGebeurtenis> AccountGebeurtenissen => Set<AccountGebeurtenis>();
+}
+
+/// <summary>One line of the audit log of accounts.</summary>
+public sealed class AccountGebeurtenis
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset Op { get; set; }
+
+    [MaxLength(450)]
+    public string AccountId { get; set; } = "";
+
+    [MaxLength(450)]
+    public string DoorId { get; set; } = "";
+
+    [MaxLength(100)]
+    public string DoorNaam { get; set; } = "";
+
+    [MaxLength(500)]
+    public string Actie { get; set; } = "";
+}
 
 public static class Rollen
 {
@@ -130,7 +154,11 @@ public static class AccountsServices
             })
             .AddEntityFrameworkStores<AccountsDb>()
             .AddClaimsPrincipalFactory<GebruikerClaims>()
+            .AddErrorDescriber<NederlandseIdentityFouten>()
             .AddDefaultTokenProviders();
+
+        // The invitation link (a password-reset token): three days to use it, as its mail says.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
 
         builder.Services.AddScoped<Inloggen>();
         builder.Services.AddScoped<AccountBeheer>();
@@ -240,6 +268,13 @@ public static class AccountsServices
 #pragma warning restore EF1002
             }
         }
+
+        // The audit log of accounts came later too.
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE IF NOT EXISTS "AccountGebeurtenissen" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_AccountGebeurtenissen" PRIMARY KEY AUTOINCREMENT,
+                "Op" TEXT NOT NULL, "AccountId" TEXT NOT NULL, "DoorId" TEXT NOT NULL, "DoorNaam" TEXT NOT NULL, "Actie" TEXT NOT NULL)
+            """);
     }
 
     /// <summary>The signed-in member of staff as the makelpunt records them.</summary>

@@ -17,28 +17,9 @@ namespace SocialeKaart.Portal.Features.Publiceren;
 /// counts only.
 /// </summary>
 public sealed partial class Kaartonderhoud(IServiceScopeFactory scopes, ISearchIndex index, ISearchIndexWriter writer, IMakelpuntStore store,
-    IOptions<Versheid> versheid, IOptions<PortaalOptions> portaal, TimeProvider time, ILogger<Kaartonderhoud> logger) : BackgroundService
+    IOptions<Versheid> versheid, IOptions<PortaalOptions> portaal, TimeProvider time, ILogger<Kaartonderhoud> logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
-
     public static readonly TimeSpan HerinneringNietVaker = TimeSpan.FromDays(30);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await OnderhoudAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogMislukt(e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     /// <summary>One round; returns (taken out of search, reminders put in the outbox).</summary>
     public async Task<(int Afgelopen, int Herinneringen)> OnderhoudAsync(CancellationToken cancellationToken = default)
@@ -58,11 +39,13 @@ public sealed partial class Kaartonderhoud(IServiceScopeFactory scopes, ISearchI
         if (teControleren.Count > 0)
         {
             await using var scope = scopes.CreateAsyncScope();
+            // Deactivated accounts get nothing (their lockout is filtered here: SQLite cannot compare DateTimeOffset).
             var accounts = await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users
-                .Where(u => u.AanbiederId != null && u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow))
-                .Select(u => new { u.Id, u.Email, u.AanbiederId })
+                .Where(u => u.AanbiederId != null && u.Email != null)
+                .Select(u => new { u.Id, u.Email, u.AanbiederId, u.LockoutEnd })
                 .ToListAsync(cancellationToken);
-            foreach (var account in accounts.Where(a => teControleren.ContainsKey(a.AanbiederId!)))
+            var nu = time.GetUtcNow();
+            foreach (var account in accounts.Where(a => teControleren.ContainsKey(a.AanbiederId!) && !(a.LockoutEnd > nu)))
             {
                 var namen = teControleren[account.AanbiederId!];
                 if (await store.StuurHerinneringAsync($"controle:{account.Id}", Bericht(account.Email!, namen), time.GetUtcNow(), HerinneringNietVaker,
@@ -93,6 +76,31 @@ public sealed partial class Kaartonderhoud(IServiceScopeFactory scopes, ISearchI
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kaartonderhoud: {Afgelopen} afgelopen aanbod uit de zoekresultaten, {Herinneringen} herinneringen")]
     private partial void LogKlaar(int afgelopen, int herinneringen);
+
+}
+
+/// <summary>Runs <see cref="Kaartonderhoud"/> at start and then every six hours; a failed round is logged (its kind
+/// only) and the next one tries again.</summary>
+public sealed partial class KaartonderhoudDienst(Kaartonderhoud onderhoud, TimeProvider time, ILogger<KaartonderhoudDienst> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await onderhoud.OnderhoudAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogMislukt(e.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kaartonderhoud mislukt ({Fout}); volgende ronde probeert opnieuw")]
     private partial void LogMislukt(string fout);

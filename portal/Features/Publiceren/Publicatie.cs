@@ -248,7 +248,6 @@ public sealed class Publicatie(IContentStore store, ISearchIndexWriter index, Ta
             return PublicatieResultaat.Fout("Dit aanbod is intussen gewijzigd. Open het opnieuw.");
         }
 
-        await BewaarVersieAsync(live.Aanbod, wieId, "ingetrokken", string.IsNullOrWhiteSpace(reden) ? null : reden.Trim(), null, cancellationToken);
         var resultaat = await Schrijf(async () =>
         {
             await store.DeleteAsync(Live(id), liveVersie, cancellationToken);
@@ -256,6 +255,7 @@ public sealed class Publicatie(IContentStore store, ISearchIndexWriter index, Ta
         });
         if (resultaat.Gelukt)
         {
+            await BewaarVersieAsync(live.Aanbod, wieId, "ingetrokken", string.IsNullOrWhiteSpace(reden) ? null : reden.Trim(), null, cancellationToken);
             await index.UpdateAsync(new IndexUpdate([], [id]), cancellationToken);
         }
 

@@ -15,7 +15,7 @@ public static class PublicerenServices
         });
         builder.Services.AddSingleton<Publicatie>();
         builder.Services.AddSingleton<Kaartonderhoud>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Kaartonderhoud>());
+        builder.Services.AddHostedService<KaartonderhoudDienst>();
         builder.Services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<IContentStore>();

@@ -21,6 +21,13 @@ public sealed class ContentOptions : IValidatableObject
     [Required]
     public string Map { get; set; } = "content";
 
+    /// <summary>
+    /// A content folder copied into the store at start when the store has no content yet (no taxonomie.yml). The demo
+    /// publishes into <c>.data/content</c>, filled from the repository's <c>content/</c>, so publishing never changes
+    /// the repository and deleting <c>.data</c> starts over. Empty: no copy (production: the store is the content).
+    /// </summary>
+    public string? Startinhoud { get; set; }
+
     public BlobOptions Blob { get; set; } = new();
 
     public sealed class BlobOptions
@@ -93,6 +100,7 @@ public static class ZoekenServices
     /// <summary>Indexes the content before the portal answers, when configured (or when there is no index yet).</summary>
     public static async Task BouwZoekindexAsync(this WebApplication app)
     {
+        await VulStoreAsync(app);
         _ = app.Services.GetRequiredService<Taxonomie>(); // fail at start, not on the first page, when content is missing
         var options = app.Services.GetRequiredService<IOptions<ZoekindexOptions>>().Value;
         var index = app.Services.GetRequiredService<SqliteSearchIndex>();
@@ -111,6 +119,42 @@ public static class ZoekenServices
         var vandaag = NederlandseTekst.Dag(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         var result = await app.Services.GetRequiredService<ISearchIndexWriter>().RebuildAsync(ContentIndexer.Batch(content, vandaag));
         logger.LogInformation("Zoekindex gebouwd: {Aantal} aanbod in {Duur} ms", result.Documenten, (int)result.Duur.TotalMilliseconds);
+    }
+
+    /// <summary>Copies <see cref="ContentOptions.Startinhoud"/> into a store without content (the demo's first start).</summary>
+    private static async Task VulStoreAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
+        var store = app.Services.GetRequiredService<IContentStore>();
+        if (string.IsNullOrWhiteSpace(options.Startinhoud) || await store.ReadAsync(ContentIndexer.TaxonomiePath) is not null)
+        {
+            return;
+        }
+
+        var bron = new LocalContentStore(Paden.Resolve(options.Startinhoud, app.Environment.ContentRootPath));
+        // taxonomie.yml goes last: it marks the copy as complete, so a start that stopped halfway copies the rest next time.
+        var paden = await bron.ListAsync("").Where(p => p != ContentIndexer.TaxonomiePath).ToListAsync();
+        paden.Add(ContentIndexer.TaxonomiePath);
+        var aantal = 0;
+        foreach (var pad in paden)
+        {
+            if (await bron.ReadAsync(pad) is not { } tekst)
+            {
+                continue;
+            }
+
+            try
+            {
+                await store.WriteAsync(pad, tekst, expectedVersion: null);
+                aantal++;
+            }
+            catch (ContentConflictException e) when (e.Reden == ContentConflict.BestaatAl)
+            {
+            }
+        }
+
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Content")
+            .LogInformation("Content gevuld met {Aantal} bestanden uit {Bron}", aantal, bron.Beschrijving);
     }
 }
 
