@@ -12,6 +12,23 @@ public static class NederlandseTekst
     /// <summary>"dinsdag 24 november 2026".</summary>
     public static string Datum(DateOnly datum) => datum.ToString("dddd d MMMM yyyy", Cultuur);
 
+    /// <summary>How long ago, in words: "vandaag", "2 weken geleden", "3 maanden geleden", "ruim een jaar geleden".</summary>
+    public static string Geleden(DateOnly datum, DateOnly vandaag)
+    {
+        var dagen = vandaag.DayNumber - datum.DayNumber;
+        var maanden = (vandaag.Year - datum.Year) * 12 + vandaag.Month - datum.Month - (vandaag.Day < datum.Day ? 1 : 0);
+        return dagen switch
+        {
+            <= 0 => "vandaag",
+            1 => "gisteren",
+            < 14 => $"{dagen} dagen geleden",
+            < 60 => $"{dagen / 7} weken geleden",
+            _ when maanden < 12 => $"{maanden} maanden geleden",
+            _ when maanden < 24 => "ruim een jaar geleden",
+            _ => $"{maanden / 12} jaar geleden",
+        };
+    }
+
     /// <summary>"dinsdag 1 december 2026 om 14:30", in Dutch time.</summary>
     public static string DatumTijd(DateTimeOffset moment)
     {

@@ -13,11 +13,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _index = Path.Combine(Path.GetTempPath(), "sk-portal-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>The folder of this portal's index, makelpunt store and accounts.</summary>
+    /// <summary>The folder of this portal's content, index, makelpunt store and accounts.</summary>
     public string Map => _index;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Its own copy of the repository's content: what a test publishes never reaches the repository or another class.
+        builder.UseSetting("Content:Map", Path.Combine(_index, "content"));
+        builder.UseSetting("Content:Startinhoud", "content");
         builder.UseSetting("Zoekindex:Map", Path.Combine(_index, "index"));
         builder.UseSetting("Makelpunt:Opslag:Bestand", Path.Combine(_index, "makelpunt.db"));
         builder.UseSetting("Accounts:Bestand", Path.Combine(_index, "accounts.db"));

@@ -48,7 +48,8 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         info.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
-        info.Environment["Content__Map"] = Path.Combine(RepoRoot(), "content");
+        info.Environment["Content__Map"] = Path.Combine(map, "content");
+        info.Environment["Content__Startinhoud"] = Path.Combine(RepoRoot(), "content");
         info.Environment["Zoekindex__Map"] = Path.Combine(map, "index");
         info.Environment["Zoekindex__BouwBijStart"] = bouwIndex ? "true" : "false";
         info.Environment["Makelpunt__Opslag__Bestand"] = Path.Combine(map, "makelpunt.db");

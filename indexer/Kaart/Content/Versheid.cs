@@ -22,4 +22,14 @@ public sealed class Versheid
     public bool IsVerlopen(DateOnly gecontroleerd, DateOnly vandaag) => GeldigTot(gecontroleerd) < vandaag;
 
     public bool IsVerlopen(Aanbod aanbod, DateOnly vandaag) => IsVerlopen(aanbod.AssuredDate, vandaag);
+
+    /// <summary>
+    /// An aanbod of activities that are all over: every schedule has an end — its date for a one-off activity, its
+    /// <c>until</c> for a recurring one — and every end is before <paramref name="vandaag"/>. It leaves search (and stays
+    /// in the content, for the redactie). Aanbod without schedules never ends this way.
+    /// </summary>
+    public static bool IsAfgelopen(Aanbod aanbod, DateOnly vandaag) =>
+        aanbod.Schedules.Count > 0 && aanbod.Schedules.All(t => Einde(t) is { } einde && einde < vandaag);
+
+    private static DateOnly? Einde(Tijden t) => t.Freq is null ? t.Until ?? t.DtStart : t.Until;
 }

@@ -155,25 +155,33 @@ public sealed class ContentIndexer(IContentStore store)
     }
 
     /// <summary>Renders and derives the index document of each aanbod. Internal fields go separately.</summary>
-    public static IndexBatch Batch(KaartContent content)
+    /// <param name="vandaag">When given, aanbod whose activities are all over (<see cref="Versheid.IsAfgelopen"/>) is left out,
+    /// as the portal's daily expiry takes it out of a running index.</param>
+    public static IndexBatch Batch(KaartContent content, DateOnly? vandaag = null)
     {
         var taxonomie = content.Taxonomie ?? throw new InvalidOperationException("Geen taxonomie: er valt niets te indexeren.");
-        var inputs = content.Aanbod.Select(a =>
-        {
-            var (html, tekst) = MarkdownRenderer.Render(a.BodyMarkdown);
-            var punten = a.Locations
-                .Select(l => l.Latitude is { } lat && l.Longitude is { } lon ? new GeoPunt(lat, lon) : content.Postcodes.Find(l.PostalCode))
-                .OfType<GeoPunt>().Distinct().ToList();
-            var document = new IndexDocument
-            {
-                Aanbod = a with { Intern = null },
-                BodyHtml = html,
-                BodyTekst = tekst,
-                Leefgebieden = a.Levensdomeinen.Select(taxonomie.LeefgebiedVan).Distinct().ToList(),
-                Punten = punten,
-            };
-            return new IndexInput(document, a.Intern);
-        }).ToList();
+        var inputs = content.Aanbod
+            .Where(a => vandaag is not { } dag || !Versheid.IsAfgelopen(a, dag))
+            .Select(a => Input(a, taxonomie, content.Postcodes)).ToList();
         return new IndexBatch(inputs, content.TaxonomieYaml, content.Synoniemen, content.Postcodes);
+    }
+
+    /// <summary>The index document of one aanbod (rendered body, leefgebieden, coordinates) and its internal fields apart:
+    /// the same for a full build and for a single update.</summary>
+    public static IndexInput Input(Aanbod a, Taxonomie taxonomie, Postcodes postcodes)
+    {
+        var (html, tekst) = MarkdownRenderer.Render(a.BodyMarkdown);
+        var punten = a.Locations
+            .Select(l => l.Latitude is { } lat && l.Longitude is { } lon ? new GeoPunt(lat, lon) : postcodes.Find(l.PostalCode))
+            .OfType<GeoPunt>().Distinct().ToList();
+        var document = new IndexDocument
+        {
+            Aanbod = a with { Intern = null },
+            BodyHtml = html,
+            BodyTekst = tekst,
+            Leefgebieden = a.Levensdomeinen.Select(taxonomie.LeefgebiedVan).Distinct().ToList(),
+            Punten = punten,
+        };
+        return new IndexInput(document, a.Intern);
     }
 }

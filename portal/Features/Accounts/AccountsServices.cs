@@ -32,7 +32,31 @@ public sealed class Gebruiker : IdentityUser
     public string? AanbiederId { get; set; }
 }
 
-public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Gebruiker>(options);
+public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Gebruiker>(options)
+{
+    /// <summary>Every change the beheerder makes to an account: who, what, when.</summary>
+    public DbSet<AccountGebeurtenis> AccountGebeurtenissen => Set<AccountGebeurtenis>();
+}
+
+/// <summary>One line of the audit log of accounts.</summary>
+public sealed class AccountGebeurtenis
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset Op { get; set; }
+
+    [MaxLength(450)]
+    public string AccountId { get; set; } = "";
+
+    [MaxLength(450)]
+    public string DoorId { get; set; } = "";
+
+    [MaxLength(100)]
+    public string DoorNaam { get; set; } = "";
+
+    [MaxLength(500)]
+    public string Actie { get; set; } = "";
+}
 
 public static class Rollen
 {
@@ -60,6 +84,8 @@ public static class Rollen
 
     public const string BeheerPolicy = "beheer";
 
+    public const string RedactiePolicy = "redactie";
+
     public static bool IsMedewerker(ClaimsPrincipal user) => user.IsInRole(Consulent) || user.IsInRole(SocialeMakelaar) || user.IsInRole(Redacteur);
 
     /// <summary>Where each role starts after login (never on a "geen toegang" page).</summary>
@@ -68,6 +94,7 @@ public static class Rollen
         : rollen.Contains(Organisatie) ? "/organisatie"
         : rollen.Contains(Beheerder) ? "/beheer"
         : rollen.Contains(Beleidsmedewerker) ? "/stuurinformatie"
+        : rollen.Contains(Redacteur) ? "/redactie"
         : "/zoeken";
 }
 
@@ -135,7 +162,11 @@ public static class AccountsServices
             })
             .AddEntityFrameworkStores<AccountsDb>()
             .AddClaimsPrincipalFactory<GebruikerClaims>()
+            .AddErrorDescriber<NederlandseIdentityFouten>()
             .AddDefaultTokenProviders();
+
+        // The invitation link (a password-reset token): three days to use it, as its mail says.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
 
         builder.Services.AddScoped<Inloggen>();
         builder.Services.AddScoped<AccountBeheer>();
@@ -162,7 +193,8 @@ public static class AccountsServices
             .AddPolicy(Rollen.MakelpuntPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar))
             .AddPolicy(Rollen.OrganisatiePolicy, policy => policy.RequireRole(Rollen.Organisatie))
             .AddPolicy(Rollen.MedewerkerPolicy, policy => policy.RequireRole(Rollen.Consulent, Rollen.SocialeMakelaar, Rollen.Redacteur))
-            .AddPolicy(Rollen.BeheerPolicy, policy => policy.RequireRole(Rollen.Beheerder));
+            .AddPolicy(Rollen.BeheerPolicy, policy => policy.RequireRole(Rollen.Beheerder))
+            .AddPolicy(Rollen.RedactiePolicy, policy => policy.RequireRole(Rollen.Redacteur));
         return builder;
     }
 
@@ -173,7 +205,7 @@ public static class AccountsServices
         var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
         if (db.Database.IsNpgsql())
         {
-            await PostgresSchema.MaakAsync(db, "AspNetUsers", SchemaSlot,
+            await PostgresSchema.MaakAsync(db, SchemaSlot,
                 NieuweKolommen.Select(k => $"ALTER TABLE \"AspNetUsers\" ADD COLUMN IF NOT EXISTS \"{k.Kolom}\" character varying({k.Lengte}) NULL"));
         }
         else
@@ -253,6 +285,13 @@ public static class AccountsServices
 #pragma warning restore EF1002
             }
         }
+
+        // The audit log of accounts came later too.
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE IF NOT EXISTS "AccountGebeurtenissen" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_AccountGebeurtenissen" PRIMARY KEY AUTOINCREMENT,
+                "Op" TEXT NOT NULL, "AccountId" TEXT NOT NULL, "DoorId" TEXT NOT NULL, "DoorNaam" TEXT NOT NULL, "Actie" TEXT NOT NULL)
+            """);
     }
 
     /// <summary>The columns added to AspNetUsers after the first version (organisation accounts), with their length.</summary>

@@ -31,7 +31,9 @@ public static class Limieten
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Per("stap", c => IsPost(c, "/melding"), o => o.StappenPerMinuut, TimeSpan.FromMinutes(1)),
                 Per("verstuur", c => IsPost(c, MeldingPaden.Versturen), o => o.VerzendingenPerUur, TimeSpan.FromHours(1)),
-                Per("inloggen", c => IsPost(c, "/account/inloggen"), o => o.InlogpogingenPerMinuut, TimeSpan.FromMinutes(1)));
+                Per("inloggen", c => IsPost(c, "/account/inloggen"), o => o.InlogpogingenPerMinuut, TimeSpan.FromMinutes(1)),
+                Per("klopt-niet", c => HttpMethods.IsPost(c.Request.Method) && c.Request.Path.StartsWithSegments("/aanbod")
+                    && c.Request.Path.Value!.EndsWith("/klopt-niet", StringComparison.Ordinal), o => o.TerugmeldingenPerUur, TimeSpan.FromHours(1)));
         });
         return builder;
     }

@@ -58,7 +58,7 @@ public static class Sleutels
         {
             await using (var scope = app.Services.CreateAsyncScope())
             {
-                await PostgresSchema.MaakAsync(scope.ServiceProvider.GetRequiredService<SleutelsDb>(), "DataProtectionKeys", SleutelSlot + 1, []);
+                await PostgresSchema.MaakAsync(scope.ServiceProvider.GetRequiredService<SleutelsDb>(), SleutelSlot + 1, []);
             }
 
             // Protecting once loads the key ring, and creates its first key when there is none, while this instance holds the lock.

@@ -163,6 +163,19 @@ public interface IMakelpuntStore
     /// <summary>The readiness check: answers when the store can be read, throws when it cannot.</summary>
     Task<bool> BereikbaarAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>"Klopt er iets niet?": stores a report on an aanbod; returns its id.</summary>
+    Task<long> MeldTerugAsync(Terugmelden.Terugmelding melding, CancellationToken cancellationToken = default);
+
+    /// <summary>Open reports, oldest first: all of them (<paramref name="aanbiederId"/> null, for the redactie) or those on one aanbieder's aanbod.</summary>
+    Task<IReadOnlyList<Terugmelden.Terugmelding>> TerugmeldingenAsync(string? aanbiederId, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes a report with what was done; false when it does not exist or was closed already.</summary>
+    Task<bool> SluitTerugmeldingAsync(long id, string afhandeling, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a message in the outbox unless one with the same <paramref name="sleutel"/> (e.g. a reminder to one
+    /// account) went out less than <paramref name="nietVaker"/> ago; true when it was put in.</summary>
+    Task<bool> StuurHerinneringAsync(string sleutel, Berichten.UitgaandBericht bericht, DateTimeOffset nu, TimeSpan nietVaker, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes concepts not changed since <paramref name="ouderDan"/> (sent or not).</summary>
     Task<int> RuimConceptenOpAsync(DateTimeOffset ouderDan, CancellationToken cancellationToken = default);
 }

@@ -208,16 +208,8 @@ public sealed class PassendAanbod(ISearchIndex index, Taxonomie taxonomie, Passe
     /// The Dutch analysis of the index (stems, stop words, compound parts from the content's word list), used in this
     /// process to compare the inwoner's words with aanbod. Loaded once, when first needed.
     /// </summary>
-    public sealed class Tekstanalyse(IContentStore content)
+    public sealed class Tekstanalyse(DutchAnalyzer analyzer)
     {
-        private readonly Lazy<DutchAnalyzer> _analyzer = new(() =>
-        {
-            var woorden = Task.Run(() => content.ReadAsync(ContentIndexer.WoordenPath)).GetAwaiter().GetResult() ?? "";
-            var lijst = woorden.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
-            return new DutchAnalyzer(new Decompounder(lijst.Contains));
-        });
-
         /// <summary>The stems of the words themselves, without compound parts.</summary>
         public static HashSet<string> Woordstammen(string tekst) =>
             Tokenizer.Tokenize(tekst.Length > 20_000 ? tekst[..20_000] : tekst).Select(t => t.Folded).Where(DutchAnalyzer.IsIndexable)
@@ -227,7 +219,7 @@ public sealed class PassendAanbod(ISearchIndex index, Taxonomie taxonomie, Passe
         public HashSet<string> Stammen(string tekst)
         {
             var termen = new List<string>();
-            _analyzer.Value.AnalyzeForIndex(tekst.Length > 20_000 ? tekst[..20_000] : tekst, termen);
+            analyzer.AnalyzeForIndex(tekst.Length > 20_000 ? tekst[..20_000] : tekst, termen);
             return termen.ToHashSet(StringComparer.Ordinal);
         }
     }

@@ -25,6 +25,10 @@ public sealed class MeldingOptions
     [Range(1, 100_000)]
     public int InlogpogingenPerMinuut { get; set; } = 10;
 
+    /// <summary>"Klopt er iets niet?" reports per hour per address.</summary>
+    [Range(1, 100_000)]
+    public int TerugmeldingenPerUur { get; set; } = 10;
+
     /// <summary>The largest form post of the melding, in bytes: all answers of a step fit many times over.</summary>
     [Range(1024, 10_000_000)]
     public int MaxFormulierBytes { get; set; } = 64 * 1024;

@@ -11,11 +11,6 @@ public sealed class OpenDataOptions
 {
     public const string Section = "OpenData";
 
-    /// <summary>The public address of the portal (e.g. https://socialekaart.veenendaal.nl) for the links in open data;
-    /// empty: the address of the request.</summary>
-    [Url]
-    public string? BasisUrl { get; set; }
-
     /// <summary>How long one HSDS snapshot of the index is served before it is built again.</summary>
     [Range(1, 3600)]
     public int VerversSeconden { get; set; } = 30;
@@ -44,7 +39,7 @@ public sealed class OpenDataBron(ISearchIndex index, Taxonomie taxonomie, IConte
 
     public async Task<HsdsKaart> KaartAsync(string basisUrl, CancellationToken cancellationToken)
     {
-        basisUrl = options.Value.BasisUrl is { Length: > 0 } vast ? vast.TrimEnd('/') : basisUrl.TrimEnd('/');
+        basisUrl = basisUrl.TrimEnd('/');
         await _slot.WaitAsync(cancellationToken);
         try
         {

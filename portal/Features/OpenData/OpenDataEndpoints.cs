@@ -204,7 +204,9 @@ public static class OpenDataEndpoints
         return app;
     }
 
-    internal static string Basis(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    // The links in open data come from the portal's configured public address, never from the request's Host header.
+    internal static string Basis(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Beveiliging.PortaalOptions>>().Value.PubliekeUrl.TrimEnd('/');
 
     private static ValidationProblem Fout(Dictionary<string, string[]> fouten) =>
         TypedResults.ValidationProblem(fouten, title: "Er klopt iets niet in de vraag aan de open-data-API.");

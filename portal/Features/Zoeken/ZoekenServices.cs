@@ -21,6 +21,13 @@ public sealed class ContentOptions : IValidatableObject
     [Required]
     public string Map { get; set; } = "content";
 
+    /// <summary>
+    /// A content folder copied into the store at start when the store has no content yet (no taxonomie.yml). The demo
+    /// publishes into <c>.data/content</c>, filled from the repository's <c>content/</c>, so publishing never changes
+    /// the repository and deleting <c>.data</c> starts over. Empty: no copy (production: the store is the content).
+    /// </summary>
+    public string? Startinhoud { get; set; }
+
     public BlobOptions Blob { get; set; } = new();
 
     public sealed class BlobOptions
@@ -74,12 +81,27 @@ public static class ZoekenServices
         builder.Services.AddSingleton(sp => new SqliteSearchIndex(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ISearchIndex>(sp =>
             new Gezondheid.GemetenZoekindex(sp.GetRequiredService<SqliteSearchIndex>(), sp.GetRequiredService<Gezondheid.Meters>()));
+
+        // The Dutch analysis of the index, with the content's word list for compound words: for publishing (an approved
+        // aanbod is analysed here and written to the index) and for ranking passend aanbod. Loaded once, when first needed.
+        builder.Services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<IContentStore>();
+            var tekst = Task.Run(() => store.ReadAsync(ContentIndexer.WoordenPath)).GetAwaiter().GetResult() ?? "";
+            var woorden = tekst.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextFolding.Fold)
+                .ToHashSet(StringComparer.Ordinal);
+            return new DutchAnalyzer(new Decompounder(woorden.Contains));
+        });
+        builder.Services.AddSingleton(sp => new SqliteIndexWriter(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value,
+            sp.GetRequiredService<DutchAnalyzer>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ISearchIndexWriter>(sp => sp.GetRequiredService<SqliteIndexWriter>());
         return builder;
     }
 
     /// <summary>Indexes the content before the portal answers, when configured (or when there is no index yet).</summary>
     public static async Task BouwZoekindexAsync(this WebApplication app)
     {
+        await VulStoreAsync(app);
         _ = app.Services.GetRequiredService<Taxonomie>(); // fail at start, not on the first page, when content is missing
         var options = app.Services.GetRequiredService<IOptions<ZoekindexOptions>>().Value;
         var index = app.Services.GetRequiredService<SqliteSearchIndex>();
@@ -95,10 +117,45 @@ public static class ZoekenServices
             logger.LogWarning("Content: {Problem}", problem.ToString());
         }
 
-        var writer = new SqliteIndexWriter(app.Services.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value,
-            new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), app.Services.GetRequiredService<TimeProvider>());
-        var result = await writer.RebuildAsync(ContentIndexer.Batch(content));
+        var vandaag = NederlandseTekst.Dag(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var result = await app.Services.GetRequiredService<ISearchIndexWriter>().RebuildAsync(ContentIndexer.Batch(content, vandaag));
         logger.LogInformation("Zoekindex gebouwd: {Aantal} aanbod in {Duur} ms", result.Documenten, (int)result.Duur.TotalMilliseconds);
+    }
+
+    /// <summary>Copies <see cref="ContentOptions.Startinhoud"/> into a store without content (the demo's first start).</summary>
+    private static async Task VulStoreAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
+        var store = app.Services.GetRequiredService<IContentStore>();
+        if (string.IsNullOrWhiteSpace(options.Startinhoud) || await store.ReadAsync(ContentIndexer.TaxonomiePath) is not null)
+        {
+            return;
+        }
+
+        var bron = new LocalContentStore(Paden.Resolve(options.Startinhoud, app.Environment.ContentRootPath));
+        // taxonomie.yml goes last: it marks the copy as complete, so a start that stopped halfway copies the rest next time.
+        var paden = await bron.ListAsync("").Where(p => p != ContentIndexer.TaxonomiePath).ToListAsync();
+        paden.Add(ContentIndexer.TaxonomiePath);
+        var aantal = 0;
+        foreach (var pad in paden)
+        {
+            if (await bron.ReadAsync(pad) is not { } tekst)
+            {
+                continue;
+            }
+
+            try
+            {
+                await store.WriteAsync(pad, tekst, expectedVersion: null);
+                aantal++;
+            }
+            catch (ContentConflictException e) when (e.Reden == ContentConflict.BestaatAl)
+            {
+            }
+        }
+
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Content")
+            .LogInformation("Content gevuld met {Aantal} bestanden uit {Bron}", aantal, bron.Beschrijving);
     }
 }
 

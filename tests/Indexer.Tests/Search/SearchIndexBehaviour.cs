@@ -751,6 +751,7 @@ public abstract class SearchIndexBehaviour
         await writer.UpdateAsync(Upsert(Versie("klus-a", 0), Versie("klus-b", 0)));
         using var stop = new CancellationTokenSource();
         var seen = new List<string[]>();
+        var searching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var searcher = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -760,8 +761,12 @@ public abstract class SearchIndexBehaviour
                 {
                     seen.Add(hits.Select(h => h.Samenvatting).ToArray());
                 }
+
+                searching.TrySetResult();
             }
         });
+        // On a busy machine the searcher may not get a thread before the updates end: wait until it is searching.
+        await searching.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         for (var ronde = 1; ronde <= 20; ronde++)
         {

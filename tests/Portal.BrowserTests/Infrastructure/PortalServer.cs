@@ -98,6 +98,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_map);
+        // Its own copy of the repository's content: what a test publishes never reaches the repository or another class.
+        builder.UseSetting("Content:Map", Path.Combine(_map, "content"));
+        builder.UseSetting("Content:Startinhoud", "content");
         builder.UseSetting("Zoekindex:Map", Path.Combine(_map, "index"));
         builder.UseSetting("Makelpunt:Opslag:Bestand", Path.Combine(_map, "makelpunt.db"));
         builder.UseSetting("Accounts:Bestand", Path.Combine(_map, "accounts.db"));

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SocialeKaart.Portal.Features.Berichten;
 using SocialeKaart.Portal.Features.Makelpunt;
 using SocialeKaart.Portal.Features.Makelpunt.Opslag;
+using SocialeKaart.Portal.Features.Terugmelden;
 using static SocialeKaart.Portal.Tests.Makelpunt.Voorbeeld;
 
 namespace SocialeKaart.Portal.Tests.Makelpunt;
@@ -598,5 +600,102 @@ public abstract class MakelpuntStoreBehaviour : IAsyncLifetime
         var ids = rondes.SelectMany(r => r.Select(b => b.Id)).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(60, ids.Count);
+    }
+
+    private static Terugmelding Terug(string aanbod, string aanbieder, string tekst, DateTimeOffset op) =>
+        new(0, aanbod, "Naam van " + aanbod, aanbieder, TerugmeldingSoort.Telefoon, tekst, op);
+
+    [Fact]
+    public async Task TerugmeldingenAsync_OpenReports_OldestFirstAllOrPerAanbieder()
+    {
+        var a1 = await Store.MeldTerugAsync(Terug("huurspreekuur", "het-veenhuis", "Het nummer is afgesloten.", Dinsdag));
+        var b1 = await Store.MeldTerugAsync(Terug("voedselbank", "het-gedeelde-brood", "Andere tijden.", Dinsdag.AddMinutes(1)));
+        var a2 = await Store.MeldTerugAsync(Terug("geldpunt", "het-veenhuis", "Verhuisd.", Dinsdag.AddMinutes(2)));
+
+        var alle = await Store.TerugmeldingenAsync(null);
+        var veenhuis = await Store.TerugmeldingenAsync("het-veenhuis");
+
+        Assert.Equal([a1, b1, a2], alle.Select(t => t.Id));
+        Assert.Equal([a1, a2], veenhuis.Select(t => t.Id));
+        Assert.Equal(Terug("huurspreekuur", "het-veenhuis", "Het nummer is afgesloten.", Dinsdag) with { Id = a1 }, alle[0]);
+        Assert.Empty(await Store.TerugmeldingenAsync("niemand"));
+    }
+
+    [Fact]
+    public async Task SluitTerugmeldingAsync_Open_ClosedWithWhatWasDoneAndOnlyOnce()
+    {
+        var id = await Store.MeldTerugAsync(Terug("huurspreekuur", "het-veenhuis", "Het nummer klopt niet.", Dinsdag));
+        var ander = await Store.MeldTerugAsync(Terug("geldpunt", "het-veenhuis", "Verhuisd.", Dinsdag));
+
+        Assert.True(await Store.SluitTerugmeldingAsync(id, "  Nummer aangepast. ", Anna, Dinsdag.AddDays(1)));
+        Assert.False(await Store.SluitTerugmeldingAsync(id, "Nog eens.", Bram, Dinsdag.AddDays(2)));
+        Assert.False(await Store.SluitTerugmeldingAsync(999_999, "Bestaat niet.", Anna, Dinsdag.AddDays(2)));
+
+        Assert.Equal([ander], (await Store.TerugmeldingenAsync(null)).Select(t => t.Id));
+        Assert.Equal("Nummer aangepast.", await ScalarAsync($"SELECT data FROM terugmeldingen WHERE id = {id}") is { } data
+            ? JsonDocument.Parse(data.ToString()!).RootElement.GetProperty("Afhandeling").GetString() : null);
+    }
+
+    /// <summary>Two redacteuren (perhaps on two instances) close the same report at the same moment: one of them does.</summary>
+    [Fact]
+    public async Task SluitTerugmeldingAsync_ManyAtOnce_ClosedOnce()
+    {
+        var id = await Store.MeldTerugAsync(Terug("huurspreekuur", "het-veenhuis", "Het nummer klopt niet.", Dinsdag));
+        var stores = new List<IMakelpuntStore> { Store, await OpenAsync(), await OpenAsync() };
+
+        var gesloten = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => stores[i % stores.Count].SluitTerugmeldingAsync(id, $"Afgehandeld {i}.", Anna, Dinsdag.AddDays(1)))));
+
+        Assert.Single(gesloten, g => g);
+        Assert.Empty(await Store.TerugmeldingenAsync(null));
+    }
+
+    [Fact]
+    public async Task AnonimiseerAsync_ReportClosedBeforeTheRetention_Deleted()
+    {
+        var nu = Dinsdag;
+        var oud = await Store.MeldTerugAsync(Terug("huurspreekuur", "het-veenhuis", "Vraag naar Truus Geheim.", nu.AddDays(-400)));
+        var recent = await Store.MeldTerugAsync(Terug("geldpunt", "het-veenhuis", "Gesloten maar recent.", nu.AddDays(-30)));
+        var open = await Store.MeldTerugAsync(Terug("voedselbank", "het-gedeelde-brood", "Nog open, al lang.", nu.AddDays(-400)));
+        await Store.SluitTerugmeldingAsync(oud, "Truus Geheim gebeld.", Anna, nu.AddDays(-390));
+        await Store.SluitTerugmeldingAsync(recent, "Aangepast.", Anna, nu.AddDays(-20));
+        Assert.True(await BevatAsync("Truus"));
+
+        await Store.AnonimiseerAsync(nu.AddDays(-365), nu);
+
+        Assert.False(await BevatAsync("Truus"), "the closed report is still somewhere in the store");
+        Assert.Equal(2, await TelAsync("SELECT count(*) FROM terugmeldingen"));
+        Assert.Equal([open], (await Store.TerugmeldingenAsync(null)).Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task StuurHerinneringAsync_WithinTheInterval_NotAgain()
+    {
+        var bericht = new UitgaandBericht("aanbieder@example.org", "Klopt uw aanbod nog?", "Kijkt u het even na?");
+        var week = TimeSpan.FromDays(7);
+
+        Assert.True(await Store.StuurHerinneringAsync("account:1", bericht, Dinsdag, week));
+        Assert.False(await Store.StuurHerinneringAsync("account:1", bericht, Dinsdag.AddDays(6), week));
+        Assert.True(await Store.StuurHerinneringAsync("account:2", bericht, Dinsdag.AddDays(6), week));
+        Assert.True(await Store.StuurHerinneringAsync("account:1", bericht, Dinsdag.AddDays(7), week));
+        Assert.False(await Store.StuurHerinneringAsync("account:1", bericht, Dinsdag.AddDays(8), week));
+
+        var uit = await Store.TeVersturenAsync(Dinsdag.AddDays(8), Dinsdag.AddDays(9), 10);
+        Assert.Equal(3, uit.Count);
+        Assert.All(uit, b => Assert.Equal(("aanbieder@example.org", "Klopt uw aanbod nog?", "Kijkt u het even na?"), (b.Aan, b.Onderwerp, b.Tekst)));
+    }
+
+    /// <summary>The daily upkeep of two instances sends one reminder at the same moment: it goes out once.</summary>
+    [Fact]
+    public async Task StuurHerinneringAsync_ManyAtOnce_OneMessage()
+    {
+        var bericht = new UitgaandBericht("aanbieder@example.org", "Klopt uw aanbod nog?", "Kijkt u het even na?");
+        var stores = new List<IMakelpuntStore> { Store, await OpenAsync(), await OpenAsync() };
+
+        var gestuurd = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => stores[i % stores.Count].StuurHerinneringAsync("account:1", bericht, Dinsdag, TimeSpan.FromDays(7)))));
+
+        Assert.Single(gestuurd, g => g);
+        Assert.Equal(1, (await Store.PostvakAsync()).Wachtend);
     }
 }

@@ -33,7 +33,7 @@ public sealed class PostgresMakelpuntStoreTests(PostgresServer server) : Makelpu
     /// business until VACUUM and new rows reuse their space; README, "Production".)</summary>
     protected override async Task<bool> BevatAsync(string tekst)
     {
-        var tabellen = new[] { "meldingen", "concepten", "audit", "overdrachten", "uitgaand", "dit_helpt", "zoektermen" };
+        var tabellen = new[] { "meldingen", "concepten", "audit", "overdrachten", "uitgaand", "dit_helpt", "zoektermen", "terugmeldingen", "herinneringen" };
         foreach (var tabel in tabellen)
         {
             await using var c = new NpgsqlConnection(_verbinding);

@@ -61,7 +61,7 @@ public sealed class ToegangTests(PortalFactory factory) : IClassFixture<PortalFa
     [InlineData(Rollen.Organisatie, "/organisatie")]
     [InlineData(Rollen.Beheerder, "/beheer")]
     [InlineData(Rollen.Beleidsmedewerker, "/stuurinformatie")]
-    [InlineData(Rollen.Redacteur, "/zoeken")]
+    [InlineData(Rollen.Redacteur, "/redactie")]
     public async Task Login_EveryRoleLandsOnItsOwnStartPage(string rol, string start)
     {
         var email = $"{rol}-{Guid.NewGuid():N}@test.example";

@@ -163,6 +163,82 @@ public sealed partial class PostgresMakelpuntStore
             return new Postvak(wachtend, verzonden, opgegeven, regels);
         }, cancellationToken);
 
+    public Task<long> MeldTerugAsync(Terugmelden.Terugmelding melding, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(melding);
+        return SchrijfAsync(async (c, tx) =>
+        {
+            var id = await ScalarAsync<long>(c, tx, """
+                INSERT INTO terugmeldingen (aanbod_id, aanbieder_id, op, data) VALUES (@a, @b, @op, '{}') RETURNING id
+                """, ("a", melding.AanbodId), ("b", melding.AanbiederId), ("op", Utc(melding.Op))).ConfigureAwait(false);
+            await VoerAsync(c, tx, "UPDATE terugmeldingen SET data = @data WHERE id = @id",
+                ("id", id), ("data", Jsonb(JsonSerializer.Serialize(melding with { Id = id }, MakelpuntJson.Default.Terugmelding)))).ConfigureAwait(false);
+            return id;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Terugmelden.Terugmelding>> TerugmeldingenAsync(string? aanbiederId, CancellationToken cancellationToken = default) =>
+        LeesAsync<IReadOnlyList<Terugmelden.Terugmelding>>(async c =>
+        {
+            await using var cmd = Opdracht(c, null, """
+                SELECT data::text FROM terugmeldingen WHERE gesloten_op IS NULL AND (@a IS NULL OR aanbieder_id = @a) ORDER BY id
+                """, ("a", Tekst(aanbiederId)));
+            await using var r = await cmd.ExecuteReaderAsync().ConfigureAwait(false);
+            var lijst = new List<Terugmelden.Terugmelding>();
+            while (await r.ReadAsync().ConfigureAwait(false))
+            {
+                lijst.Add(Ontleed(r.GetString(0), MakelpuntJson.Default.Terugmelding));
+            }
+
+            return lijst;
+        }, cancellationToken);
+
+    public Task<bool> SluitTerugmeldingAsync(long id, string afhandeling, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(afhandeling);
+        ArgumentNullException.ThrowIfNull(wie);
+        return SchrijfAsync(async (c, tx) =>
+        {
+            // FOR UPDATE: when two instances close the same report at once, the second waits, then finds it closed.
+            await using var cmd = Opdracht(c, tx, "SELECT data::text FROM terugmeldingen WHERE id = @id AND gesloten_op IS NULL FOR UPDATE", ("id", id));
+            if (await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not string data)
+            {
+                return false;
+            }
+
+            var gesloten = Ontleed(data, MakelpuntJson.Default.Terugmelding) with { GeslotenOp = nu, Afhandeling = afhandeling.Trim(), AfgehandeldDoor = wie.Naam };
+            await VoerAsync(c, tx, "UPDATE terugmeldingen SET gesloten_op = @op, data = @data WHERE id = @id",
+                ("id", id), ("op", Utc(nu)), ("data", Jsonb(JsonSerializer.Serialize(gesloten, MakelpuntJson.Default.Terugmelding)))).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<bool> StuurHerinneringAsync(string sleutel, UitgaandBericht bericht, DateTimeOffset nu, TimeSpan nietVaker,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sleutel);
+        ArgumentNullException.ThrowIfNull(bericht);
+        return SchrijfAsync(async (c, tx) =>
+        {
+            // One statement decides: the row is inserted, or moved on only when the last reminder is old enough. When two
+            // instances run the upkeep at once, the second waits for the first's row lock and then sees the new time.
+            var gezet = await ScalarOfNullAsync(c, tx, """
+                INSERT INTO herinneringen (sleutel, laatst) VALUES (@s, @op)
+                ON CONFLICT (sleutel) DO UPDATE SET laatst = excluded.laatst WHERE herinneringen.laatst <= @grens
+                RETURNING sleutel
+                """, ("s", sleutel), ("op", Utc(nu)), ("grens", Utc(nu - nietVaker))).ConfigureAwait(false);
+            if (gezet is null)
+            {
+                return false;
+            }
+
+            await VoerAsync(c, tx, """
+                INSERT INTO uitgaand (melding_id, aangemaakt, aan, onderwerp, tekst, volgende_poging) VALUES (NULL, @op, @aan, @onderwerp, @tekst, @op)
+                """, ("op", Utc(nu)), ("aan", bericht.Aan), ("onderwerp", bericht.Onderwerp), ("tekst", bericht.Tekst)).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
     private async Task BerichtAsync(NpgsqlConnection c, NpgsqlTransaction tx, Melding melding, MeldingStatusInfo voor, MeldingStatusInfo na, DateTimeOffset nu)
     {
         if (_berichten?.BijWijziging(melding, voor, na) is { } bericht)

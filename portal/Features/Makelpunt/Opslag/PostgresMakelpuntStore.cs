@@ -22,7 +22,8 @@ namespace SocialeKaart.Portal.Features.Makelpunt.Opslag;
 /// </summary>
 public sealed partial class PostgresMakelpuntStore : IMakelpuntStore, IDisposable
 {
-    public const int SchemaVersie = 1;
+    /// <summary>2 added reports on aanbod (terugmeldingen) and reminders (herinneringen): new tables only.</summary>
+    public const int SchemaVersie = 2;
 
     public const int PerPagina = SqliteMakelpuntStore.PerPagina;
 
@@ -115,6 +116,23 @@ public sealed partial class PostgresMakelpuntStore : IMakelpuntStore, IDisposabl
         );
         CREATE INDEX IF NOT EXISTS uitgaand_wachtend ON uitgaand (volgende_poging, id) WHERE verzonden_op IS NULL AND volgende_poging IS NOT NULL;
         CREATE INDEX IF NOT EXISTS uitgaand_melding ON uitgaand (melding_id) WHERE melding_id IS NOT NULL;
+
+        -- "Klopt er iets niet?": reports on aanbod, nothing personal asked; deleted some time after closing.
+        CREATE TABLE IF NOT EXISTS terugmeldingen (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            aanbod_id text NOT NULL,
+            aanbieder_id text NOT NULL,
+            op timestamptz NOT NULL,
+            gesloten_op timestamptz NULL,
+            data jsonb NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS terugmeldingen_open ON terugmeldingen (aanbieder_id, id) WHERE gesloten_op IS NULL;
+
+        -- When a reminder (to an organisation account) last went to the outbox, so it is not sent every day.
+        CREATE TABLE IF NOT EXISTS herinneringen (
+            sleutel text PRIMARY KEY,
+            laatst timestamptz NOT NULL
+        );
 
         -- Normalised words of searches without results, per ISO week: never the query, never anything personal.
         CREATE TABLE IF NOT EXISTS zoektermen (
@@ -446,9 +464,12 @@ public sealed partial class PostgresMakelpuntStore : IMakelpuntStore, IDisposabl
         }
         while (aantal == AnonimiseerBatch);
 
+        // Reports on aanbod, closed before the same retention: their free text may hold something personal.
+        totaal += await SchrijfAsync((c, tx) => VoerAsync(c, tx, "DELETE FROM terugmeldingen WHERE gesloten_op IS NOT NULL AND gesloten_op < @voor",
+            ("voor", Utc(afgeslotenVoor))), cancellationToken).ConfigureAwait(false);
         if (totaal > 0)
         {
-            await VacuumAsync(["meldingen", "audit", "concepten", "overdrachten", "uitgaand"], cancellationToken).ConfigureAwait(false);
+            await VacuumAsync(["meldingen", "audit", "concepten", "overdrachten", "uitgaand", "terugmeldingen"], cancellationToken).ConfigureAwait(false);
         }
 
         return totaal;

@@ -145,6 +145,75 @@ public sealed partial class SqliteMakelpuntStore
             return new Postvak(wachtend, verzonden, opgegeven, regels);
         }));
 
+    public Task<long> MeldTerugAsync(Terugmelden.Terugmelding melding, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(melding);
+        return SchrijfAsync((c, tx) =>
+        {
+            Voer(c, tx, "INSERT INTO terugmeldingen (aanbod_id, aanbieder_id, op, data) VALUES (@a, @b, @op, '{}')",
+                ("@a", melding.AanbodId), ("@b", melding.AanbiederId), ("@op", Tijd(melding.Op)));
+            var id = Scalar<long>(c, tx, "SELECT last_insert_rowid()");
+            Voer(c, tx, "UPDATE terugmeldingen SET data = @data WHERE id = @id",
+                ("@id", id), ("@data", JsonSerializer.Serialize(melding with { Id = id }, MakelpuntJson.Default.Terugmelding)));
+            return id;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Terugmelden.Terugmelding>> TerugmeldingenAsync(string? aanbiederId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Lees<IReadOnlyList<Terugmelden.Terugmelding>>(c =>
+        {
+            using var cmd = Opdracht(c, null, """
+                SELECT data FROM terugmeldingen WHERE gesloten_op IS NULL AND (@a IS NULL OR aanbieder_id = @a) ORDER BY id
+                """, ("@a", aanbiederId));
+            using var r = cmd.ExecuteReader();
+            var lijst = new List<Terugmelden.Terugmelding>();
+            while (r.Read())
+            {
+                lijst.Add(Ontleed(r.GetString(0), MakelpuntJson.Default.Terugmelding));
+            }
+
+            return lijst;
+        }));
+
+    public Task<bool> SluitTerugmeldingAsync(long id, string afhandeling, Medewerker wie, DateTimeOffset nu, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(wie);
+        return SchrijfAsync((c, tx) =>
+        {
+            using var cmd = Opdracht(c, tx, "SELECT data FROM terugmeldingen WHERE id = @id AND gesloten_op IS NULL", ("@id", id));
+            if (cmd.ExecuteScalar() is not string data)
+            {
+                return false;
+            }
+
+            var gesloten = Ontleed(data, MakelpuntJson.Default.Terugmelding) with { GeslotenOp = nu, Afhandeling = afhandeling.Trim(), AfgehandeldDoor = wie.Naam };
+            Voer(c, tx, "UPDATE terugmeldingen SET gesloten_op = @op, data = @data WHERE id = @id",
+                ("@id", id), ("@op", Tijd(nu)), ("@data", JsonSerializer.Serialize(gesloten, MakelpuntJson.Default.Terugmelding)));
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<bool> StuurHerinneringAsync(string sleutel, UitgaandBericht bericht, DateTimeOffset nu, TimeSpan nietVaker,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bericht);
+        return SchrijfAsync((c, tx) =>
+        {
+            using var cmd = Opdracht(c, tx, "SELECT laatst FROM herinneringen WHERE sleutel = @s", ("@s", sleutel));
+            if (cmd.ExecuteScalar() is string laatst && Tijd(laatst) > nu - nietVaker)
+            {
+                return false;
+            }
+
+            Voer(c, tx, "INSERT INTO herinneringen (sleutel, laatst) VALUES (@s, @op) ON CONFLICT (sleutel) DO UPDATE SET laatst = excluded.laatst",
+                ("@s", sleutel), ("@op", Tijd(nu)));
+            Voer(c, tx, """
+                INSERT INTO uitgaand (melding_id, aangemaakt, aan, onderwerp, tekst, volgende_poging) VALUES (NULL, @op, @aan, @onderwerp, @tekst, @op)
+                """, ("@op", Tijd(nu)), ("@aan", bericht.Aan), ("@onderwerp", bericht.Onderwerp), ("@tekst", bericht.Tekst));
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>"w*****@v*****.nl": enough for the beheerder to tell messages apart, not to learn the address.</summary>
     internal static string Verberg(string? adres)
     {

@@ -118,6 +118,23 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         );
         CREATE INDEX IF NOT EXISTS uitgaand_wachtend ON uitgaand (volgende_poging, id) WHERE verzonden_op IS NULL AND volgende_poging IS NOT NULL;
 
+        -- "Klopt er iets niet?": reports on aanbod, nothing personal asked; deleted some time after closing.
+        CREATE TABLE IF NOT EXISTS terugmeldingen (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            aanbod_id TEXT NOT NULL,
+            aanbieder_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            gesloten_op TEXT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS terugmeldingen_open ON terugmeldingen (aanbieder_id, id) WHERE gesloten_op IS NULL;
+
+        -- When a reminder (to an organisation account) last went to the outbox, so it is not sent every day.
+        CREATE TABLE IF NOT EXISTS herinneringen (
+            sleutel TEXT PRIMARY KEY,
+            laatst TEXT NOT NULL
+        ) WITHOUT ROWID;
+
         -- Normalised words of searches without results, per ISO week: never the query, never anything personal.
         CREATE TABLE IF NOT EXISTS zoektermen (
             week TEXT NOT NULL,
@@ -517,6 +534,9 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
         }
         while (aantal == AnonimiseerBatch);
 
+        // Reports on aanbod, closed before the same retention: their free text may hold something personal.
+        totaal += await SchrijfAsync((c, tx) => Voer(c, tx, "DELETE FROM terugmeldingen WHERE gesloten_op IS NOT NULL AND gesloten_op < @voor",
+            ("@voor", Tijd(afgeslotenVoor))), cancellationToken).ConfigureAwait(false);
         if (totaal > 0)
         {
             await WisLogAsync(cancellationToken).ConfigureAwait(false);
@@ -806,4 +826,5 @@ public sealed partial class SqliteMakelpuntStore : IMakelpuntStore, IDisposable
 [JsonSerializable(typeof(Melding))]
 [JsonSerializable(typeof(MeldingAntwoorden))]
 [JsonSerializable(typeof(Overdracht))]
+[JsonSerializable(typeof(Terugmelden.Terugmelding))]
 internal sealed partial class MakelpuntJson : JsonSerializerContext;
