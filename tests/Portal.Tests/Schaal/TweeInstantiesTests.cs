@@ -14,9 +14,10 @@ using SocialeKaart.TestSupport;
 namespace SocialeKaart.Portal.Tests.Schaal;
 
 /// <summary>
-/// Two real portal processes (A and B) on one PostgreSQL database and one search index folder, as behind a load
-/// balancer that sends each request wherever it likes: what an inwoner or a medewerker starts on one instance goes on
-/// on the other. The browsers' cookies are shared between the two addresses (cookies do not belong to a port).
+/// Two real portal processes (A and B) on one PostgreSQL database, one content store folder and one search index
+/// folder, as behind a load balancer that sends each request wherever it likes: what an inwoner or a medewerker starts
+/// on one instance goes on on the other. The browsers' cookies are shared between the two addresses (cookies do not
+/// belong to a port).
 /// </summary>
 public sealed class TweeInstantiesTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -29,6 +30,8 @@ public sealed class TweeInstantiesTests(PostgresServer postgres, ITestOutputHelp
 
     private string Index => Path.Combine(_map, "index");
 
+    private string Content => Path.Combine(_map, "content");
+
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -36,7 +39,8 @@ public sealed class TweeInstantiesTests(PostgresServer postgres, ITestOutputHelp
         Directory.CreateDirectory(Path.Combine(_map, "a"));
         Directory.CreateDirectory(Path.Combine(_map, "b"));
 
-        // A builds the shared index; B starts on it once it is there (as a second instance joins a running one).
+        // A fills the shared content store and builds the shared index; B starts on both once they are there (as a second
+        // instance joins a running one).
         _a = await PortalProcess.StartAsync(Path.Combine(_map, "a"), bouwIndex: true, Start, ct, Omgeving());
         _b = await PortalProcess.StartAsync(Path.Combine(_map, "b"), bouwIndex: false, Start, ct, Omgeving());
     }
@@ -46,6 +50,7 @@ public sealed class TweeInstantiesTests(PostgresServer postgres, ITestOutputHelp
         ["Database__Engine"] = "postgresql",
         ["Database__PostgreSQL"] = _verbinding,
         ["Zoekindex__Map"] = Index,
+        ["Content__Map"] = Content,
         ["Accounts__DemoAccounts"] = "true",
     };
 
@@ -104,7 +109,7 @@ public sealed class TweeInstantiesTests(PostgresServer postgres, ITestOutputHelp
 
         var antwoorden = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? opA : opB).VerstuurAsync(token, ct)));
 
-        Assert.All(antwoorden, a => Assert.True(a.Bevestigd, $"{(int)a.Status} {a.Locatie}"));
+        Assert.All(antwoorden, a => Assert.True(a.Bevestigd, $"{(int)a.Status} {a.Locatie}\nA:\n{_a.Log}\nB:\n{_b.Log}"));
         await using var c = new Npgsql.NpgsqlConnection(_verbinding);
         await c.OpenAsync(ct);
         await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM meldingen WHERE data #>> '{Antwoorden,Vraag}' LIKE '%[twee-instanties-dubbel]%'", c);
@@ -168,6 +173,42 @@ public sealed class TweeInstantiesTests(PostgresServer postgres, ITestOutputHelp
 
         output.WriteLine($"searchable on B {klok.Elapsed.TotalMilliseconds:0} ms after the update returned");
         Assert.True(gevonden, "B never found the updated aanbod\n" + _b!.Log);
+    }
+
+    /// <summary>
+    /// The issue's bound for publishing with several instances: a change a redacteur makes on A (the redactie's own form,
+    /// which puts it on the kaart at once) is found by a search on B within 5 seconds after A acknowledged it.
+    /// </summary>
+    [Fact]
+    public async Task Aanbod_ChangedByARedacteurOnA_IsSearchableOnBWithinFiveSeconds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string id = "maatje-voor-jou";
+        var woord = "Wolk" + Guid.NewGuid().ToString("N")[..8];
+        var cookies = new CookieContainer();
+        using var a = Client(_a!, cookies);
+        using var b = Client(_b!, new CookieContainer());
+        Assert.Equal(HttpStatusCode.Redirect, await TestAccounts.LogInAsync(a, "redacteur@demo.sociale-kaart.nl", DemoAccounts.Wachtwoord));
+        Assert.Empty(await Publiceren.PublicerenTests.ZoekAsync(b, woord));
+
+        var formulier = Publiceren.Formulier.Van(await a.OpenAsync($"/redactie/aanbod/{id}"), "bewerken");
+        formulier.Zet("samenvatting", $"{formulier.Waarde("samenvatting")} Nu ook op dinsdag in {woord}.").Zet("actie", "opslaan");
+        var opgeslagen = await formulier.PostAsync(a, $"/redactie/aanbod/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, opgeslagen.Status);
+
+        var klok = Stopwatch.StartNew();
+        IReadOnlyList<string> treffers = [];
+        while (treffers.Count == 0 && klok.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            treffers = await Publiceren.PublicerenTests.ZoekAsync(b, woord);
+            if (treffers.Count == 0)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+
+        output.WriteLine($"searchable on B {klok.Elapsed.TotalMilliseconds:0} ms after A saved it");
+        Assert.True(treffers.SequenceEqual([id]), $"B did not find the change within 5 s (found: {string.Join(", ", treffers)})\n{_b!.Log}");
     }
 
     private static string AanbodUrl(string id) => "/aanbod/" + Uri.EscapeDataString(id);
