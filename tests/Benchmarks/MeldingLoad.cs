@@ -16,7 +16,9 @@ internal static class MeldingLoad
 
     public static async Task<int> RunAsync(Options options)
     {
-        var portal = new Uri(options.Required("url"));
+        // One portal, or several instances behind a round robin ("--url http://a/,http://b/"): each request to the next one.
+        var portal = options.Required("url").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(u => new Uri(u)).ToList();
         var clients = options.Int("clients", 16);
         var warmup = TimeSpan.FromSeconds(options.Int("warmup-seconds", 10));
         var duration = TimeSpan.FromSeconds(options.Int("seconds", 30));
@@ -24,7 +26,7 @@ internal static class MeldingLoad
         var begin = Stopwatch.GetTimestamp();
         var from = begin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var until = from + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        Console.Error.WriteLine($"melding: {clients} clients against {portal}, {warmup.TotalSeconds:0} s warm-up, then {duration.TotalSeconds:0} s measured");
+        Console.Error.WriteLine($"melding: {clients} clients against {string.Join(" + ", portal)}, {warmup.TotalSeconds:0} s warm-up, then {duration.TotalSeconds:0} s measured");
 
         var runs = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(portal, i, from, until))));
 
@@ -58,7 +60,7 @@ internal static class MeldingLoad
     }
 
     /// <summary>One browser: fill in, send, read the confirmation, and again, until the window closes.</summary>
-    private static async Task<Run> ClientAsync(Uri portal, int number, long from, long until)
+    private static async Task<Run> ClientAsync(IReadOnlyList<Uri> portal, int number, long from, long until)
     {
         var run = new Run();
         using var browser = new MeldingBrowser(portal)

@@ -25,17 +25,31 @@ internal sealed class MeldingBrowser : IDisposable
     private readonly HttpClient _http;
 
     public MeldingBrowser(Uri portal, CookieContainer? cookies = null)
+        : this([portal], cookies)
     {
+    }
+
+    /// <summary>A browser behind a load balancer without sticky sessions: each request goes to the next of
+    /// <paramref name="instanties"/> in turn (the same host on other ports, so the cookies go along).</summary>
+    public MeldingBrowser(IReadOnlyList<Uri> instanties, CookieContainer? cookies = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(instanties.Count);
         Cookies = cookies ?? new CookieContainer();
-        _http = new HttpClient(new SocketsHttpHandler
+        HttpMessageHandler handler = new SocketsHttpHandler
         {
             CookieContainer = Cookies,
             UseCookies = true,
             AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(5),
-        })
+        };
+        if (instanties.Count > 1)
         {
-            BaseAddress = portal,
+            handler = new OmEnOm(instanties) { InnerHandler = handler };
+        }
+
+        _http = new HttpClient(handler)
+        {
+            BaseAddress = instanties[0],
             Timeout = TimeSpan.FromSeconds(30),
         };
     }
@@ -162,6 +176,19 @@ internal sealed class MeldingBrowser : IDisposable
     {
         /// <summary>The portal sends the melder to the confirmation only after the melding is stored.</summary>
         public bool Bevestigd => Status == HttpStatusCode.Redirect && Locatie == Verstuurd;
+    }
+}
+
+/// <summary>Sends each request to the next instance in turn (round robin), as a load balancer without sticky sessions.</summary>
+internal sealed class OmEnOm(IReadOnlyList<Uri> instanties) : DelegatingHandler
+{
+    private int _volgende = -1;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var doel = instanties[(int)((uint)Interlocked.Increment(ref _volgende) % (uint)instanties.Count)];
+        request.RequestUri = new UriBuilder(request.RequestUri!) { Scheme = doel.Scheme, Host = doel.Host, Port = doel.Port }.Uri;
+        return base.SendAsync(request, cancellationToken);
     }
 }
 
