@@ -116,6 +116,13 @@ public sealed partial class PublicerenJourneyTests(BrowserFixture fixture, Porta
         await Expect(redacteur.GetByRole(AriaRole.Main)).ToContainTextAsync(nummer);
         await AssertAxeAsync(redacteur, "voorstel met gewijzigd telefoonnummer");
         await Klik(redacteur, redacteur.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren en op de kaart zetten", Exact = true }), "/redactie");
+        // The redacteur's own pages of the aanbod: its history (the approval is the newest version), and a new aanbod.
+        await redacteur.GotoAsync("/redactie/aanbod/buurtbemiddeling");
+        await Expect(redacteur.GetByRole(AriaRole.Main)).ToContainTextAsync("goedgekeurd");
+        await AssertAxeAsync(redacteur, "redactie: aanbod bewerken met geschiedenis");
+        await redacteur.GotoAsync("/redactie/aanbod/nieuw");
+        await AssertAxeAsync(redacteur, "redactie: nieuw aanbod");
+        await redacteur.GotoAsync("/redactie");
         var melding = redacteur.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"Het nummer is nu {nummer}" });
         await melding.GetByRole(AriaRole.Textbox).FillAsync("Nummer aangepast door de organisatie");
         await Klik(redacteur, melding.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Sluiten") }), "/redactie");
