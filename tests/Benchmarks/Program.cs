@@ -13,6 +13,7 @@ using SocialeKaart.Kaart.Search;
 // sk-bench mix [--queries 1000] [--seed S] [--list]          (the make-up of the query mix)
 // sk-bench plan --index DIR --text "ik heb schulden"         (how the planner reads a text)
 // sk-bench melding --url URL [--clients 16] [--warmup-seconds 10] [--seconds 30]   (the melding wizard of a running portal under load)
+// sk-bench publish --url URL [--approvals 100] [--searchers 2]   (approve → searchable through a running portal's pages)
 // sk-bench login --url URL --email E --password P [--rounds 200]   (does a failed login tell whether an account exists?)
 // Run each size (and index and query) in its own process so that peak memory figures do not mix; scripts/bench.sh does that.
 var command = args.Length > 0 ? args[0] : "help";
@@ -28,6 +29,7 @@ try
         "mix" => Bench.Mix(options),
         "melding" => await MeldingLoad.RunAsync(options),
         "login" => await LoginTiming.RunAsync(options),
+        "publish" => await Publishing.RunAsync(options),
         "profile" => await Profile.RunAsync(options),
         "updates" => await Updates.RunAsync(options),
         "watch" => await Updates.WatchAsync(options),

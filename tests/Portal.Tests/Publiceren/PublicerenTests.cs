@@ -179,7 +179,7 @@ public sealed class PublicerenTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal([3, 2, 1], versies.Select(v => v.Nummer));
         Assert.Equal("teruggezet naar versie 1", versies[0].Actie);
 
-        // Withdrawn: out of search and gone as a page (410: it existed), the history stays, and it can come back.
+        // Withdrawn: out of search and gone as a page (404), the history stays, and it can come back.
         pagina = await redacteur.OpenAsync($"/redactie/aanbod/{id}");
         var ingetrokken = await Formulier.Van(pagina, "intrekken").Zet("reden", "Gestopt.").PostAsync(redacteur, $"/redactie/aanbod/{id}");
         Assert.Equal(HttpStatusCode.Redirect, ingetrokken.Status);

@@ -7,7 +7,7 @@ using SocialeKaart.Portal.Tests.Meldingen;
 
 namespace SocialeKaart.Portal.Tests.Verwijzen;
 
-/// <summary>Who may open the pages of issue 10, and who sees the internal fields of aanbod achter het loket.</summary>
+/// <summary>Who may open the pages of organisations, redactie, beheer and makelpunt, and who sees the internal fields of aanbod achter het loket.</summary>
 public sealed class ToegangTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     public static TheoryData<string, string, bool> Matrix()
@@ -20,6 +20,11 @@ public sealed class ToegangTests(PortalFactory factory) : IClassFixture<PortalFa
             ["/organisatie/overdrachten"] = [Rollen.Organisatie],
             ["/beheer"] = [Rollen.Beheerder],
             ["/beheer/postvak"] = [Rollen.Beheerder],
+            ["/beheer/accounts"] = [Rollen.Beheerder],
+            ["/organisatie/aanbod"] = [Rollen.Organisatie],
+            ["/redactie"] = [Rollen.Redacteur],
+            ["/redactie/aanbod/nieuw"] = [Rollen.Redacteur],
+            ["/redactie/aanbod/taalcafe-de-brug"] = [Rollen.Redacteur],
             ["/makelpunt?mijn=ja"] = [Rollen.Consulent, Rollen.SocialeMakelaar],
             ["/makelpunt?afgesloten=ja"] = [Rollen.Consulent, Rollen.SocialeMakelaar],
             ["/makelpunt?nummer=SK-2026-00001"] = [Rollen.Consulent, Rollen.SocialeMakelaar],
@@ -53,6 +58,26 @@ public sealed class ToegangTests(PortalFactory factory) : IClassFixture<PortalFa
             Assert.Equal(HttpStatusCode.Redirect, antwoord.StatusCode);
             Assert.StartsWith(rol.Length == 0 ? "/account/inloggen" : "/account/geen-toegang", antwoord.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task OrganisatieZonderAanbieder_KrijgtUitlegBijNieuwAanbod()
+    {
+        var client = await TestAccounts.IngelogdAsync(factory, Rollen.Organisatie);
+        var antwoord = await client.OpenAsync("/organisatie/aanbod/nieuw");
+        Assert.Equal(HttpStatusCode.Forbidden, antwoord.Status);
+        Assert.Contains("hoort niet bij een aanbieder", antwoord.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(antwoord.Document.QuerySelector("form[method=post] textarea"));
+    }
+
+    [Theory]
+    [InlineData(Rollen.Beheerder, "/beheer/accounts/00000000-0000-0000-0000-000000000000")]
+    [InlineData(Rollen.Redacteur, "/redactie/voorstellen/bestaat-niet")]
+    [InlineData(Rollen.Redacteur, "/redactie/aanbod/bestaat-niet")]
+    public async Task GeradenId_GeeftNietGevonden(string rol, string route)
+    {
+        var client = await TestAccounts.IngelogdAsync(factory, rol);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(route)).StatusCode);
     }
 
     [Theory]
