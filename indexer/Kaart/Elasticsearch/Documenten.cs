@@ -37,6 +37,12 @@ internal sealed record AanbodBron
     [JsonPropertyName(Velden.Suggesties)] public required string[] Suggesties { get; init; }
 }
 
+/// <summary>What a search reads of an aanbod (its <c>_source</c> includes only this).</summary>
+internal sealed record HitBron([property: JsonPropertyName(Velden.Weergave)] Weergave? Weergave);
+
+/// <summary>What the aanbod's own page reads.</summary>
+internal sealed record DocumentBron([property: JsonPropertyName(Velden.Document)] JsonElement? Document);
+
 /// <summary>What a hit shows, stored so that a search needs no second read.</summary>
 internal sealed record Weergave(
     [property: JsonPropertyName("naam")] string Naam,

@@ -177,11 +177,11 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
     {
         var response = Antwoorden.Controleer(await client.BulkAsync(bulk, cancellationToken), "het schrijven van aanbod");
         // A delete of an id that is not there is no error (an unknown id in an update, an aanbod without internal fields).
-        var fouten = response.Items.Where(i => i.Error is not null && !(i.Operation == "delete" && i.Status == 404)).ToList();
+        var fouten = (response.Items ?? []).Where(i => i.Error is not null && !(i.Operation == "delete" && i.Status == 404)).ToList();
         if (fouten.Count > 0)
         {
             var f = fouten[0];
-            throw new InvalidOperationException($"Elasticsearch weigerde {fouten.Count} van {response.Items.Count} documenten, bijvoorbeeld {f.Id}: {f.Error?.Type}: {f.Error?.Reason}");
+            throw new InvalidOperationException($"Elasticsearch weigerde {fouten.Count} van {response.Items?.Count} documenten, bijvoorbeeld {f.Id}: {f.Error?.Type}: {f.Error?.Reason}");
         }
     }
 

@@ -55,14 +55,14 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
         }
 
         var kennis = await KennisAsync(cancellationToken);
-        var response = Antwoorden.Controleer(await client.SearchAsync<AanbodBron>(SuggestieVerzoek.Bouw(options.AanbodAlias, p), cancellationToken), "een suggestie");
+        var response = Antwoorden.Controleer(await client.SearchAsync<HitBron>(SuggestieVerzoek.Bouw(options.AanbodAlias, p), cancellationToken), "een suggestie");
         return SuggestieVerzoek.Lees(response, p, max, kennis.Taxonomie);
     }
 
     public async Task<AanbodDetail?> GetAsync(string id, bool metIntern = false, CancellationToken cancellationToken = default)
     {
         var response = Antwoorden.Controleer(
-            await client.GetAsync<AanbodBron>(new GetRequest(options.AanbodAlias, id) { SourceIncludes = Fields.FromString(Velden.Document) }, cancellationToken),
+            await client.GetAsync<DocumentBron>(new GetRequest(options.AanbodAlias, id) { SourceIncludes = Fields.FromString(Velden.Document) }, cancellationToken),
             "het lezen van een aanbod", 404);
         if (!response.Found || response.Source?.Document is not { } json)
         {
@@ -85,8 +85,8 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         (await Aliassen.IndexenAsync(client, options.AanbodAlias, cancellationToken)).Count > 0;
 
-    private async Task<SearchResponse<AanbodBron>> ZoekAsync(Zoekopdracht z, CancellationToken cancellationToken) =>
-        Antwoorden.Controleer(await client.SearchAsync<AanbodBron>(ZoekVerzoek.Bouw(options.AanbodAlias, z), cancellationToken), "een zoekopdracht");
+    private async Task<SearchResponse<HitBron>> ZoekAsync(Zoekopdracht z, CancellationToken cancellationToken) =>
+        Antwoorden.Controleer(await client.SearchAsync<HitBron>(ZoekVerzoek.Bouw(options.AanbodAlias, z), cancellationToken), "een zoekopdracht");
 
     /// <summary>What this reader knows of the current index: checked against the index's version at most every second, at once after a write in this process.</summary>
     private async Task<Kennis> KennisAsync(CancellationToken cancellationToken)
@@ -137,7 +137,7 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
         IReadOnlyDictionary<string, FieldValue>? after = null;
         do
         {
-            var response = Antwoorden.Controleer(await client.SearchAsync<AanbodBron>(WoordenVerzoek.Bouw(options.AanbodAlias, after), cancellationToken), "het lezen van de woorden");
+            var response = Antwoorden.Controleer(await client.SearchAsync<HitBron>(WoordenVerzoek.Bouw(options.AanbodAlias, after), cancellationToken), "het lezen van de woorden");
             var composite = response.Aggregations?.GetComposite(WoordenVerzoek.Naam);
             foreach (var bucket in composite?.Buckets ?? [])
             {

@@ -55,7 +55,7 @@ internal static class SuggestieVerzoek
         return b.ToString();
     }
 
-    public static IReadOnlyList<Suggestie> Lees(SearchResponse<AanbodBron> response, string folded, int max, Taxonomie taxonomie)
+    public static IReadOnlyList<Suggestie> Lees(SearchResponse<HitBron> response, string folded, int max, Taxonomie taxonomie)
     {
         var bijdragen = new List<SuggestieBijdrage>();
         foreach (var bucket in response.Aggregations?.GetStringTerms(Naam)?.Buckets ?? [])

@@ -9,10 +9,10 @@ namespace SocialeKaart.Kaart.Elasticsearch;
 internal static class ZoekAntwoord
 {
     /// <summary>The number of aanbod that match the words, before radius and facet filters.</summary>
-    public static long Treffers(SearchResponse<AanbodBron> response) =>
+    public static long Treffers(SearchResponse<HitBron> response) =>
         response.Aggregations?.GetFilter(ZoekVerzoek.Treffers)?.DocCount ?? 0;
 
-    public static SearchResults Lees(SearchResponse<AanbodBron> response, Zoekopdracht z, Kennis kennis)
+    public static SearchResults Lees(SearchResponse<HitBron> response, Zoekopdracht z, Kennis kennis)
     {
         var hits = new List<Hit>(response.Hits.Count);
         foreach (var hit in response.Hits)
@@ -69,7 +69,7 @@ internal static class ZoekAntwoord
         return nearest is { } n ? Math.Round(n, 1) : null;
     }
 
-    private static Facet Facet(SearchResponse<AanbodBron> response, string facet, IReadOnlyList<string> chosen, Kennis kennis)
+    private static Facet Facet(SearchResponse<HitBron> response, string facet, IReadOnlyList<string> chosen, Kennis kennis)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var filter = response.Aggregations?.GetFilter(ZoekVerzoek.FacetPrefix + facet);
