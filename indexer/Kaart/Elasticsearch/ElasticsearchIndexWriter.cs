@@ -46,7 +46,7 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
                     var bulk = new BulkRequest { Operations = [] };
                     foreach (var input in chunk)
                     {
-                        Upsert(bulk.Operations, mapper, input, aanbod, intern);
+                        Upsert(bulk.Operations, mapper, input, aanbod, intern, nieuw: true);
                     }
 
                     await BulkAsync(bulk, cancellationToken);
@@ -107,7 +107,7 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
             var bulk = new BulkRequest { Operations = [] };
             foreach (var input in update.Upserts)
             {
-                Upsert(bulk.Operations, mapper, input, aanbod, intern);
+                Upsert(bulk.Operations, mapper, input, aanbod, intern, nieuw: false);
             }
 
             foreach (var id in update.Deletes)
@@ -134,7 +134,8 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
         }
     }
 
-    private static void Upsert(BulkOperationsCollection operations, DocumentMapper mapper, IndexInput input, string aanbod, string intern)
+    /// <param name="nieuw">A new index has no internal fields to take out.</param>
+    private static void Upsert(BulkOperationsCollection operations, DocumentMapper mapper, IndexInput input, string aanbod, string intern, bool nieuw)
     {
         var id = input.Document.Aanbod.Id;
         operations.Add(new BulkIndexOperation<AanbodBron>(mapper.Aanbod(input.Document), aanbod) { Id = id });
@@ -142,7 +143,7 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
         {
             operations.Add(new BulkIndexOperation<InternBron>(DocumentMapper.Intern(i), intern) { Id = id });
         }
-        else
+        else if (!nieuw)
         {
             operations.Add(new BulkDeleteOperation(id) { Index = intern });
         }
