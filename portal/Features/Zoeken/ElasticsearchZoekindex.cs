@@ -34,9 +34,24 @@ public static class ElasticsearchZoekindex
         return builder;
     }
 
-    /// <summary>True when the configured engine has an index (a build swapped in).</summary>
-    public static async Task<bool> BestaatAsync(IServiceProvider services) =>
-        Gekozen(services.GetRequiredService<IConfiguration>())
-            ? await services.GetRequiredService<ElasticsearchSearchIndex>().ExistsAsync()
-            : services.GetRequiredService<SqliteSearchIndex>().Exists;
+    /// <summary>
+    /// True when the configured engine has an index (a build swapped in). A cluster that cannot be reached now counts as
+    /// having one: the portal starts and answers "zoeken lukt nu even niet" until it is back, instead of not starting.
+    /// </summary>
+    public static async Task<bool> BestaatAsync(IServiceProvider services)
+    {
+        if (!Gekozen(services.GetRequiredService<IConfiguration>()))
+        {
+            return services.GetRequiredService<SqliteSearchIndex>().Exists;
+        }
+
+        try
+        {
+            return await services.GetRequiredService<ElasticsearchSearchIndex>().ExistsAsync();
+        }
+        catch (ZoekindexOnbereikbaarException)
+        {
+            return true;
+        }
+    }
 }
