@@ -62,7 +62,7 @@ internal static class Commands
     public static Command Build()
     {
         var command = new Command("build", "Bouw een nieuwe zoekindex van alle goede bestanden en zet hem in één keer klaar.") { ContentOption, BlobContainerOption, BlobConnectionOption, IndexOption, EngineOption, ElasticsearchUrlOption, ElasticsearchPrefixOption };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => MetZoekindex(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -96,7 +96,7 @@ internal static class Commands
             output.WriteLine($"Klaar: {result.Documenten} aanbod geïndexeerd, {content.Ongeldig} bestanden overgeslagen door fouten, in {watch.Elapsed.TotalSeconds:0.0} s.");
             output.WriteLine($"Index: {result.Locatie}");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -116,7 +116,7 @@ internal static class Commands
             command.Add(option);
         }
 
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => MetZoekindex(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -151,7 +151,7 @@ internal static class Commands
 
             PrintResults(output, results);
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -159,7 +159,7 @@ internal static class Commands
     {
         var prefix = new Argument<string>("begin") { Description = "Het begin van een woord (minstens 3 tekens)" };
         var command = new Command("suggest", "Toon aanvullingen voor wat iemand begint te typen.") { prefix, IndexOption, EngineOption, ElasticsearchUrlOption, ElasticsearchPrefixOption };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => MetZoekindex(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -170,7 +170,7 @@ internal static class Commands
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -193,10 +193,31 @@ internal static class Commands
         var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), problems, validateAllProperties: true))
         {
-            throw new ArgumentException(string.Join(" ", problems.Select(p => p.ErrorMessage)));
+            throw new InstellingFout(string.Join(" ", problems.Select(p => p.ErrorMessage)));
         }
 
         return options;
+    }
+
+    private sealed class InstellingFout(string message) : Exception(message);
+
+    /// <summary>An unreachable cluster or a wrong setting is a message and an exit code, never a stack trace.</summary>
+    private static async Task<int> MetZoekindex(System.CommandLine.ParseResult parse, Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (InstellingFout e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(e.Message);
+            return 2;
+        }
+        catch (ZoekindexOnbereikbaarException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine("De zoekindex is niet bereikbaar: " + e.Message);
+            return 3;
+        }
     }
 
     /// <summary>A reader of the index that --engine names; disposable like the embedded one.</summary>

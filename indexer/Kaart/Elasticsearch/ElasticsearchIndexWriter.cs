@@ -65,8 +65,16 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
             }
             catch
             {
-                // A failed build leaves nothing behind; the alias still points to the last good one.
-                await Aliassen.VerwijderAsync(client, [aanbod, intern], CancellationToken.None);
+                // A failed build leaves nothing behind (unless the cluster is gone: then the half-built indexes stay, their
+                // names say when); the alias still points to the last good one.
+                try
+                {
+                    await Aliassen.VerwijderAsync(client, [aanbod, intern], CancellationToken.None);
+                }
+                catch (ZoekindexOnbereikbaarException)
+                {
+                }
+
                 throw;
             }
 

@@ -85,8 +85,17 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         (await Aliassen.IndexenAsync(client, options.AanbodAlias, cancellationToken)).Count > 0;
 
-    private async Task<SearchResponse<HitBron>> ZoekAsync(Zoekopdracht z, CancellationToken cancellationToken) =>
-        Antwoorden.Controleer(await client.SearchAsync<HitBron>(ZoekVerzoek.Bouw(options.AanbodAlias, z), cancellationToken), "een zoekopdracht");
+    private async Task<SearchResponse<HitBron>> ZoekAsync(Zoekopdracht z, CancellationToken cancellationToken)
+    {
+        var response = await client.SearchAsync<HitBron>(ZoekVerzoek.Bouw(options.AanbodAlias, z), cancellationToken);
+        if (response.ApiCallDetails.HttpStatusCode == 404)
+        {
+            // A rebuild swapped the alias and deleted the old index while this search was on its way: once more.
+            response = await client.SearchAsync<HitBron>(ZoekVerzoek.Bouw(options.AanbodAlias, z), cancellationToken);
+        }
+
+        return Antwoorden.Controleer(response, "een zoekopdracht");
+    }
 
     /// <summary>What this reader knows of the current index: checked against the index's version at most every second, at once after a write in this process.</summary>
     private async Task<Kennis> KennisAsync(CancellationToken cancellationToken)
