@@ -77,6 +77,12 @@ internal sealed record InternBron
     [JsonPropertyName(Velden.Kaart)] public KaartBron? Kaart { get; init; }
 }
 
+/// <summary>Only the version of the kaart data: what a reader checks (the postcodes alone are some 100 kB).</summary>
+internal sealed record VersieBron([property: JsonPropertyName(Velden.Kaart)] VersieBron.KaartVersie? Kaart)
+{
+    internal sealed record KaartVersie([property: JsonPropertyName("versie")] long Versie);
+}
+
 /// <summary>What readers need besides the aanbod: the index keeps it so that they need no content folder.</summary>
 internal sealed record KaartBron(
     [property: JsonPropertyName("taxonomie")] string Taxonomie,

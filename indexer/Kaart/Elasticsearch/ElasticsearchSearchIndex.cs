@@ -111,9 +111,10 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var (index, kaart) = await KaartAsync(cancellationToken);
-            if (_kennis is null || _kennis.Index != index || _kennis.Versie != kaart.Versie)
+            var (index, versie) = await VersieAsync(cancellationToken);
+            if (_kennis is null || _kennis.Index != index || _kennis.Versie != versie)
             {
+                var (_, kaart) = await KaartAsync(cancellationToken);
                 _kennis = Kennis.Maak(index, kaart, await WoordenAsync(cancellationToken));
             }
 
@@ -125,6 +126,19 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
         {
             _gate.Release();
         }
+    }
+
+    private async Task<(string Index, long Versie)> VersieAsync(CancellationToken cancellationToken)
+    {
+        var response = Antwoorden.Controleer(await client.GetAsync<VersieBron>(
+            new GetRequest(options.InternAlias, DocumentMapper.KaartId) { SourceIncludes = Fields.FromString(Velden.Kaart + ".versie") }, cancellationToken),
+            "het lezen van de versie van de index", 404);
+        if (!response.Found || response.Source?.Kaart is not { } kaart)
+        {
+            throw new IndexNotFoundException($"Er is nog geen zoekindex in Elasticsearch achter {options.InternAlias}. Bouw hem met: dotnet run --project indexer -- build --engine elasticsearch");
+        }
+
+        return (response.Index, kaart.Versie);
     }
 
     private async Task<(string Index, KaartBron Kaart)> KaartAsync(CancellationToken cancellationToken)

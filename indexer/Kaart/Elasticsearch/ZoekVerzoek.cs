@@ -88,7 +88,8 @@ internal static class ZoekVerzoek
             PostFilter = filters.Count == 0 ? null : (Query)new BoolQuery { Filter = filters.Select(f => f.Query).ToList() },
             Aggregations = aggregations,
             Sort = Volgorde(z, scored),
-            TrackScores = scored ? true : null,
+            // Scores also when sorted by name: a hit always carries its score (as in the embedded engine).
+            TrackScores = z.TekstGegeven ? true : null,
             TrackTotalHits = new TrackHits(true),
             From = (int)skip,
             Size = size,

@@ -139,6 +139,8 @@ public sealed class ElasticsearchAdapterTests
         await index.SearchAsync(new SearchQuery { Tekst = "ik heb schulden" });
 
         Golden("zoek-tekst.json", Zoekverzoeken(cluster));
+        // What the reader reads first: the kaart data by id, then the words page by page (a composite aggregation).
+        Golden("kennis.json", cluster.Verzoeken.Except(Zoekverzoeken(cluster)));
         var query = Zoekverzoeken(cluster).Single().Json!["query"]!.ToJsonString();
         Assert.Contains("termen.naam^10", query);
         Assert.DoesNotContain("\"heb\"", query);

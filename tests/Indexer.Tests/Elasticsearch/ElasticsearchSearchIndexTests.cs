@@ -45,7 +45,12 @@ public sealed class ElasticsearchSearchIndexTests : SearchIndexBehaviour, IAsync
     {
         if (_client is not null && _prefixes.Count > 0)
         {
-            await _client.Indices.DeleteAsync(new DeleteIndexRequest(Indices.Parse(string.Join(',', _prefixes.Select(p => p + "-*")))) { AllowNoIndices = true });
+            // By name: a cluster refuses wildcard deletes by default (action.destructive_requires_name).
+            var found = await _client.Indices.GetAsync(new GetIndexRequest(Indices.Parse(string.Join(',', _prefixes.Select(p => p + "-*")))) { AllowNoIndices = true });
+            if (found.IsValidResponse && found.Indices is { Count: > 0 } indices)
+            {
+                await _client.Indices.DeleteAsync(new DeleteIndexRequest(Indices.Parse(string.Join(',', indices.Keys))));
+            }
         }
     }
 }
