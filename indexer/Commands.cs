@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using SocialeKaart.Kaart.Analysis;
 using SocialeKaart.Kaart.Content;
+using SocialeKaart.Kaart.Elasticsearch;
 using SocialeKaart.Kaart.Embedded;
 using SocialeKaart.Kaart.Indexing;
 using SocialeKaart.Kaart.Search;
@@ -27,6 +28,11 @@ internal static class Commands
     // No default value from the environment: help would print it, and it is a secret.
     private static readonly Option<string?> BlobConnectionOption = new("--content-blob-connection") { Description = "De connection string van het storage-account (standaard: de omgevingsvariabele Content__Blob__ConnectionString)" };
     private static readonly Option<string> IndexOption = new("--index") { Description = "De map van de zoekindex (standaard: .data/index)", DefaultValueFactory = _ => Path.Combine(".data", "index") };
+    private static readonly Option<string> EngineOption = new Option<string>("--engine") { Description = "embedded (standaard: een indexmap) of elasticsearch", DefaultValueFactory = _ => "embedded" }
+        .AcceptOnlyFromAmong("embedded", "elasticsearch");
+    // No API key or password as an option: help and shell history would show them. They come from the environment.
+    private static readonly Option<string?> ElasticsearchUrlOption = new("--elasticsearch-url") { Description = "Het adres van Elasticsearch (standaard: de omgevingsvariabele Zoekindex__Elasticsearch__Url); inloggen met Zoekindex__Elasticsearch__ApiKey of __Gebruiker en __Wachtwoord" };
+    private static readonly Option<string> ElasticsearchPrefixOption = new("--elasticsearch-prefix") { Description = "Het begin van de index- en aliasnamen (standaard: sociale-kaart)", DefaultValueFactory = _ => "sociale-kaart" };
 
     public static Command Validate()
     {
@@ -55,8 +61,8 @@ internal static class Commands
 
     public static Command Build()
     {
-        var command = new Command("build", "Bouw een nieuwe zoekindex van alle goede bestanden en zet hem in één keer klaar.") { ContentOption, BlobContainerOption, BlobConnectionOption, IndexOption };
-        command.SetAction(async (parse, ct) =>
+        var command = new Command("build", "Bouw een nieuwe zoekindex van alle goede bestanden en zet hem in één keer klaar.") { ContentOption, BlobContainerOption, BlobConnectionOption, IndexOption, EngineOption, ElasticsearchUrlOption, ElasticsearchPrefixOption };
+        command.SetAction((parse, ct) => MetZoekindex(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -81,13 +87,16 @@ internal static class Commands
             }
 
             var batch = ContentIndexer.Batch(content);
-            var options = new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! };
-            using var writer = new SqliteIndexWriter(options, new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), TimeProvider.System);
+            var analyzer = new DutchAnalyzer(new Decompounder(content.Woorden.Contains));
+            var writer = Elasticsearch(parse) is { } es
+                ? (ISearchIndexWriter)new ElasticsearchIndexWriter(ElasticsearchVerbinding.Client(es), es, analyzer, TimeProvider.System)
+                : new SqliteIndexWriter(new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! }, analyzer, TimeProvider.System);
+            using var _ = writer as IDisposable;
             var result = await writer.RebuildAsync(batch, new Progress<int>(n => { if (n % 10000 == 0) error.WriteLine($"  {n} aanbod geïndexeerd"); }), ct);
             output.WriteLine($"Klaar: {result.Documenten} aanbod geïndexeerd, {content.Ongeldig} bestanden overgeslagen door fouten, in {watch.Elapsed.TotalSeconds:0.0} s.");
             output.WriteLine($"Index: {result.Locatie}");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -101,18 +110,18 @@ internal static class Commands
         var pagina = new Option<int>("--pagina") { DefaultValueFactory = _ => 1 };
         var aantal = new Option<int>("--aantal") { Description = "Resultaten per pagina", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Uitvoer als JSON" };
-        var command = new Command("search", "Zoek in de index en toon de treffers (id, titel, toegang, score).") { words, postcode, straal, sorteer, pagina, aantal, json, IndexOption };
+        var command = new Command("search", "Zoek in de index en toon de treffers (id, titel, toegang, score).") { words, postcode, straal, sorteer, pagina, aantal, json, IndexOption, EngineOption, ElasticsearchUrlOption, ElasticsearchPrefixOption };
         foreach (var option in filters.Values)
         {
             command.Add(option);
         }
 
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => MetZoekindex(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! }, TimeProvider.System);
-            if (!index.Exists)
+            using var index = Reader(parse);
+            if (!await ExistsAsync(index, ct))
             {
                 error.WriteLine("Er is nog geen zoekindex. Bouw hem eerst: dotnet run --project indexer -- build");
                 return 2;
@@ -142,28 +151,102 @@ internal static class Commands
 
             PrintResults(output, results);
             return 0;
-        });
+        }));
         return command;
     }
 
     public static Command Suggest()
     {
         var prefix = new Argument<string>("begin") { Description = "Het begin van een woord (minstens 3 tekens)" };
-        var command = new Command("suggest", "Toon aanvullingen voor wat iemand begint te typen.") { prefix, IndexOption };
-        command.SetAction(async (parse, ct) =>
+        var command = new Command("suggest", "Toon aanvullingen voor wat iemand begint te typen.") { prefix, IndexOption, EngineOption, ElasticsearchUrlOption, ElasticsearchPrefixOption };
+        command.SetAction((parse, ct) => MetZoekindex(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            using var index = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! }, TimeProvider.System);
+            using var index = Reader(parse);
             foreach (var s in await index.SuggestAsync(parse.GetValue(prefix)!, 8, ct))
             {
                 output.WriteLine(s.Tekst);
             }
 
             return 0;
-        });
+        }));
         return command;
     }
+
+    /// <summary>The Elasticsearch options when --engine elasticsearch is given (secrets from the environment), else null.</summary>
+    private static ElasticsearchOptions? Elasticsearch(System.CommandLine.ParseResult parse)
+    {
+        if (parse.GetValue(EngineOption) != "elasticsearch")
+        {
+            return null;
+        }
+
+        var options = new ElasticsearchOptions
+        {
+            Url = parse.GetValue(ElasticsearchUrlOption) ?? Environment.GetEnvironmentVariable("Zoekindex__Elasticsearch__Url"),
+            Prefix = parse.GetValue(ElasticsearchPrefixOption)!,
+            ApiKey = Environment.GetEnvironmentVariable("Zoekindex__Elasticsearch__ApiKey"),
+            Gebruiker = Environment.GetEnvironmentVariable("Zoekindex__Elasticsearch__Gebruiker"),
+            Wachtwoord = Environment.GetEnvironmentVariable("Zoekindex__Elasticsearch__Wachtwoord"),
+        };
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), problems, validateAllProperties: true))
+        {
+            throw new InstellingFout(string.Join(" ", problems.Select(p => p.ErrorMessage)));
+        }
+
+        return options;
+    }
+
+    private sealed class InstellingFout(string message) : Exception(message);
+
+    /// <summary>An unreachable cluster or a wrong setting is a message and an exit code, never a stack trace.</summary>
+    private static async Task<int> MetZoekindex(System.CommandLine.ParseResult parse, Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (InstellingFout e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(e.Message);
+            return 2;
+        }
+        catch (ZoekindexOnbereikbaarException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine("De zoekindex is niet bereikbaar: " + e.Message);
+            return 3;
+        }
+    }
+
+    /// <summary>A reader of the index that --engine names; disposable like the embedded one.</summary>
+    private sealed class IndexReader(ISearchIndex index, Func<CancellationToken, Task<bool>> exists) : ISearchIndex, IDisposable
+    {
+        public Task<bool> ExistsAsync(CancellationToken ct) => exists(ct);
+
+        public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) => index.SearchAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<Suggestie>> SuggestAsync(string prefix, int max = 8, CancellationToken cancellationToken = default) => index.SuggestAsync(prefix, max, cancellationToken);
+
+        public Task<AanbodDetail?> GetAsync(string id, bool metIntern = false, CancellationToken cancellationToken = default) => index.GetAsync(id, metIntern, cancellationToken);
+
+        public void Dispose() => (index as IDisposable)?.Dispose();
+    }
+
+    private static IndexReader Reader(System.CommandLine.ParseResult parse)
+    {
+        if (Elasticsearch(parse) is { } es)
+        {
+            var index = new ElasticsearchSearchIndex(ElasticsearchVerbinding.Client(es), es, TimeProvider.System);
+            return new IndexReader(index, index.ExistsAsync);
+        }
+
+        var embedded = new SqliteSearchIndex(new EmbeddedIndexOptions { Map = parse.GetValue(IndexOption)! }, TimeProvider.System);
+        return new IndexReader(embedded, _ => Task.FromResult(embedded.Exists));
+    }
+
+    private static Task<bool> ExistsAsync(IndexReader index, CancellationToken ct) => index.ExistsAsync(ct);
 
     /// <summary>The content folder (--content), or the Blob container when --content-blob-container is given.</summary>
     private static IContentStore? Store(System.CommandLine.ParseResult parse, TextWriter error)

@@ -16,11 +16,28 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The folder of this portal's content, index, makelpunt store and accounts.</summary>
     public string Map => _index;
 
+    private static void KopieerContent(string bron, string doel)
+    {
+        if (Directory.Exists(doel))
+        {
+            return; // a factory derived with WithWebHostBuilder shares this folder and what its tests published
+        }
+
+        foreach (var bestand in Directory.EnumerateFiles(bron, "*", SearchOption.AllDirectories))
+        {
+            var naar = Path.Combine(doel, Path.GetRelativePath(bron, bestand));
+            Directory.CreateDirectory(Path.GetDirectoryName(naar)!);
+            File.Copy(bestand, naar, overwrite: true);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Its own copy of the repository's content: what a test publishes never reaches the repository or another class.
+        // A plain file copy: the portal's own seeding (Content:Startinhoud, tested through PortalProcess) writes every
+        // file durably through the store, which costs each of the many factories a second or more.
+        KopieerContent(Path.Combine(PortalProcess.RepoRoot(), "content"), Path.Combine(_index, "content"));
         builder.UseSetting("Content:Map", Path.Combine(_index, "content"));
-        builder.UseSetting("Content:Startinhoud", "content");
         builder.UseSetting("Zoekindex:Map", Path.Combine(_index, "index"));
         builder.UseSetting("Makelpunt:Opslag:Bestand", Path.Combine(_index, "makelpunt.db"));
         builder.UseSetting("Accounts:Bestand", Path.Combine(_index, "accounts.db"));

@@ -45,10 +45,11 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
 {
     public Taxonomie Taxonomie { get; } = taxonomie;
 
-    public AnalysedDocument Analyse(IndexDocument doc)
+    /// <summary>The text of each searchable field, in the order of <see cref="IndexFormat.Fields"/> (every engine indexes these).</summary>
+    public string[] FieldTexts(IndexDocument doc)
     {
         var a = doc.Aanbod;
-        string[] texts =
+        return
         [
             a.Name,
             string.Join(" . ", a.Trefwoorden.Concat(a.WettelijkKader)),
@@ -57,6 +58,12 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
             a.Organization.Name,
             doc.BodyTekst,
         ];
+    }
+
+    public AnalysedDocument Analyse(IndexDocument doc)
+    {
+        var a = doc.Aanbod;
+        var texts = FieldTexts(doc);
 
         var tf = new Dictionary<string, int>(256, StringComparer.Ordinal);
         var words = new Dictionary<string, string>(256, StringComparer.Ordinal);

@@ -77,6 +77,9 @@ public sealed class Meters : IDisposable
 /// <summary>The search port with its latency measured: the same index, whichever engine is behind it.</summary>
 public sealed class GemetenZoekindex(ISearchIndex index, Meters meters) : ISearchIndex
 {
+    /// <summary>The engine that is measured (embedded or Elasticsearch).</summary>
+    public ISearchIndex Engine => index;
+
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
         Meet("zoeken", () => index.SearchAsync(query, cancellationToken));
 

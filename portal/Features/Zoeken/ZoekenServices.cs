@@ -56,6 +56,10 @@ public sealed class ZoekindexOptions
 {
     /// <summary>Build the index from the content at start-up (the embedded default: content edits show up after a restart).</summary>
     public bool BouwBijStart { get; set; } = true;
+
+    /// <summary>"embedded" (the default: an index folder, no server) or "elasticsearch" (see <see cref="ElasticsearchZoekindex"/>).</summary>
+    [RegularExpression("^(embedded|elasticsearch)$", ErrorMessage = "Zoekindex:Engine is 'embedded' of 'elasticsearch'.")]
+    public string Engine { get; set; } = "embedded";
 }
 
 public static class ZoekenServices
@@ -95,6 +99,7 @@ public static class ZoekenServices
         builder.Services.AddSingleton(sp => new SqliteIndexWriter(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value,
             sp.GetRequiredService<DutchAnalyzer>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ISearchIndexWriter>(sp => sp.GetRequiredService<SqliteIndexWriter>());
+        builder.AddElasticsearchZoekindex();
         return builder;
     }
 
@@ -104,8 +109,7 @@ public static class ZoekenServices
         await VulStoreAsync(app);
         _ = app.Services.GetRequiredService<Taxonomie>(); // fail at start, not on the first page, when content is missing
         var options = app.Services.GetRequiredService<IOptions<ZoekindexOptions>>().Value;
-        var index = app.Services.GetRequiredService<SqliteSearchIndex>();
-        if (!options.BouwBijStart && index.Exists)
+        if (!options.BouwBijStart && await ElasticsearchZoekindex.BestaatAsync(app.Services))
         {
             return;
         }

@@ -40,6 +40,32 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAndBuild_ElasticsearchNotReachable_SayItAndExit3()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        listener.Stop();
+
+        var search = await Run("search", "schulden", "--engine", "elasticsearch", "--elasticsearch-url", url);
+        var build = await Run("build", "--content", ContentDir, "--engine", "elasticsearch", "--elasticsearch-url", url);
+
+        Assert.Equal(3, search.Exit);
+        Assert.Contains("niet bereikbaar", search.Error);
+        Assert.DoesNotContain("   at ", search.Error);
+        Assert.Equal(3, build.Exit);
+        Assert.False(Directory.Exists(IndexDir));
+    }
+
+    [Fact]
+    public async Task Search_ElasticsearchWithoutUrl_SaysWhichSettingIsMissing()
+    {
+        var (exit, _, error) = await Run("search", "schulden", "--engine", "elasticsearch");
+        Assert.Equal(2, exit);
+        Assert.Contains("Zoekindex:Elasticsearch:Url", error);
+    }
+
+    [Fact]
     public async Task Validate_AllGood_ExitsZero()
     {
         var (exit, output, _) = await Run("validate", "--content", ContentDir);
