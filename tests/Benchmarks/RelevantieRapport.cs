@@ -50,8 +50,8 @@ internal static class RelevantieRapport
         }
     }
 
-    // Crisis help is part of the results since issue 11; the engine before it had none.
-    private static bool Crisis(SearchResults r) => false;
+    // Crisis help is part of the results since issue 11 (the engine before it had none: measured with "false" here).
+    private static bool Crisis(SearchResults r) => r.Crisis.Count > 0;
 
     private static string Commit(string root)
     {
