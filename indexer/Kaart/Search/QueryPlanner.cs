@@ -215,9 +215,11 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
             woordGroepen.Clear();
         }
 
+        // Around a situation every other word is a side matter (the situation's own words say what it is about).
+        var rondSituatie = groups.Count > 0;
         foreach (var (group, algemeen) in woordGroepen)
         {
-            var bijzaak = groups.Count > 0 || (algemeen && inhoud > 0);
+            var bijzaak = rondSituatie || (algemeen && inhoud > 0);
             groups.Add(bijzaak ? group with { Verplicht = false, Gewicht = BijzaakGewicht } : group);
         }
 

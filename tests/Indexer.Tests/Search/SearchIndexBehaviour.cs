@@ -551,10 +551,30 @@ public abstract class SearchIndexBehaviour
     }
 
     [Fact]
-    public async Task Search_OnlyStopWords_ShowsEverything()
+    public async Task Search_OnlyStopWords_FindsNothingAndSaysSo()
+    {
+        // Issue 11: a text without a word to search with is no "show everything" (that is the empty text).
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "ik heb" });
+        Assert.Equal(0, results.Totaal);
+        Assert.True(results.GeenZoekwoord);
+        Assert.False((await index.SearchAsync(new SearchQuery { Tekst = "" })).GeenZoekwoord);
+        Assert.Equal(Corpus().Count, (await index.SearchAsync(new SearchQuery { Tekst = "" })).Totaal);
+    }
+
+    [Theory]
+    [InlineData("???")]
+    [InlineData("😀🙏")]
+    [InlineData("\"\" AND OR NOT *")]
+    [InlineData("title:(*) -()")]
+    [InlineData("de het een")]
+    public async Task Search_NoSearchableWord_FindsNothingAndSaysSo(string tekst)
     {
         var index = await CorpusAsync();
-        Assert.Equal(Corpus().Count, (await index.SearchAsync(new SearchQuery { Tekst = "ik heb" })).Totaal);
+        var results = await index.SearchAsync(new SearchQuery { Tekst = tekst });
+        Assert.Equal(0, results.Totaal);
+        Assert.True(results.GeenZoekwoord);
+        Assert.Null(results.BedoeldeU);
     }
 
     // ---- Autocomplete ---------------------------------------------------------------------------------------------
