@@ -91,10 +91,11 @@ internal static class Searcher
         if (tekstGegeven)
         {
             var any = !plan.IsEmpty && Match(s, plan, scratch, out verbreed);
-            if (!any && plan.HeeftTerugval && s.Planner.PlanTerugval(query.Tekst!) is { BedoeldeU: not null, IsEmpty: false } terugval
+            if (!any && plan.HeeftTerugval && s.Planner.PlanTerugval(query.Tekst!) is { IsEmpty: false } terugval
                 && Match(s, terugval, scratch, out verbreed))
             {
-                // Nothing with the words as typed; the nearest words of the index do find aanbod: offer them.
+                // Nothing with the words as typed; the nearest words of the index (offered as "bedoelde u") or the
+                // concept of a word that is Dutch too but no aanbod has do find aanbod.
                 plan = terugval;
                 any = true;
             }

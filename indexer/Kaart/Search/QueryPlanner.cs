@@ -85,6 +85,9 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
     /// <summary>Weight of a word that need not be there (the rest of a sentence around a situation, a general word).</summary>
     public const double BijzaakGewicht = 0.5;
 
+    /// <summary>Weight of the first search word of a recognised situation, on top of its group (see <see cref="Situaties"/>).</summary>
+    public const double KernGewicht = 0.5;
+
     public QueryPlan Plan(string text) => Plan(text, terugval: false);
 
     /// <summary>The plan with correctly spelled Dutch words that the index lacks corrected too (see <see cref="QueryPlan.HeeftTerugval"/>).</summary>
@@ -109,9 +112,11 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
         var normalised = typed.Select(w => Talen.Normaliseer(w.Folded)).ToList();
         for (var i = 0; i < typed.Count;)
         {
-            // In a search in another language only its own expressions count; in a Dutch one, those that are no Dutch word.
+            // In a search in another language only its own expressions count; in a Dutch one, those that are no Dutch
+            // word. When the words as typed find nothing, also a word of the word list that no aanbod has ("dementia"
+            // is Dutch too, but the concept finds the aanbod).
             if (knowledge.Talen.Match(normalised, i, taal) is var (uitdrukking, lengte)
-                && (taal is not null || lengte > 1 || !IsDutch(typed[i])))
+                && (taal is not null || lengte > 1 || !IsDutch(typed[i]) || (terugval && !InIndex(typed[i]))))
             {
                 var original = text[typed[i].Start..(typed[i + lengte - 1].Start + typed[i + lengte - 1].Original.Length)];
                 foreach (var w in Words(uitdrukking.Concept.Nederlands))
@@ -150,11 +155,20 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
                 continue;
             }
 
-            groups.Add(new QueryGroup(string.Join(' ', treffer.Posities.Order().Select(p => words[p].Original).Distinct()), WithoutRedundant(zoek.Where(p => p.Count == 1)))
+            var woorden = string.Join(' ', treffer.Posities.Order().Select(p => words[p].Original).Distinct());
+            groups.Add(new QueryGroup(woorden, WithoutRedundant(zoek.Where(p => p.Count == 1)))
             {
                 Frasen = zoek.Where(p => p.Count > 1).ToList(),
                 Verplicht = situaties.Count == 1,
             });
+
+            // The first search word of a situation is its core ("geldzorgen" before "geld"): aanbod with it come first.
+            if (zoek.Count > 1 && s.Zoek.Count > 0 && zoek[0].SequenceEqual(s.Zoek[0]))
+            {
+                groups.Add(zoek[0].Count == 1
+                    ? new QueryGroup(woorden, [zoek[0]]) { Verplicht = false, Gewicht = KernGewicht }
+                    : new QueryGroup(woorden, []) { Frasen = [zoek[0]], Verplicht = false, Gewicht = KernGewicht });
+            }
         }
 
         // 4 and 5. The other words, in order: synonyms (as phrases), then each word alone.
@@ -279,8 +293,11 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
         return best.Value > dutch ? best.Key : null;
     }
 
+    private bool InIndex(QueryWord w) => vocabulary.IsWord(w.Folded) || vocabulary.HasStem(w.Stem);
+
+    // A Dutch stop word is Dutch even where the word list lacks it ("is" is no Turkish "iş").
     private bool IsDutch(QueryWord w) =>
-        knowledge.Woorden.Contains(w.Folded) || vocabulary.IsWord(w.Folded) || vocabulary.HasStem(w.Stem);
+        w.Stop || knowledge.Woorden.Contains(w.Folded) || vocabulary.IsWord(w.Folded) || vocabulary.HasStem(w.Stem);
 
     /// <summary>"werk" OR ("werk" AND "zoek") is just "werk": an alternative that contains another one adds nothing.</summary>
     private static List<IReadOnlyList<string>> WithoutRedundant(IEnumerable<IReadOnlyList<string>> alternatives)
