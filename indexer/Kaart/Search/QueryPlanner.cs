@@ -187,12 +187,13 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
                 if (known.Count > 0)
                 {
                     var span = rest.Skip(i2).Take(rule.Match.Count).ToList();
-                    // The inwoner's own words count as they were typed (all of them, anywhere); the rule's other phrases only as phrases.
+                    // The inwoner's own words count as they were typed (all of them, anywhere); the rule's phrases only as phrases.
                     var own = span.Select(w => w.Stem).Distinct().ToList();
                     var alternatives = WithoutRedundant(known.Where(a => a.Count == 1).Append(own).Where(a => a.All(vocabulary.HasStem)));
                     woordGroepen.Add((new QueryGroup(string.Join(' ', span.Select(w => w.Original).Distinct()), alternatives)
                     {
-                        Frasen = known.Where(a => a.Count > 1 && !a.SequenceEqual(own)).ToList(),
+                        // The typed phrase itself too: where it stands side by side, the aanbod scores as for one rare word.
+                        Frasen = known.Where(a => a.Count > 1).ToList(),
                     }, false));
                     i2 += rule.Match.Count;
                     continue;
@@ -407,7 +408,9 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
 
             if (t.Folded.Length > 0)
             {
-                words.Add(new QueryWord(original, t.Folded, DutchAnalyzer.Stem(t.Folded), null, t.Start, !DutchAnalyzer.IsIndexable(t.Folded)));
+                // AND, OR and NOT in capitals are query syntax people copy from other search engines, not words.
+                var stop = !DutchAnalyzer.IsIndexable(t.Folded) || original is "AND" or "OR" or "NOT";
+                words.Add(new QueryWord(original, t.Folded, DutchAnalyzer.Stem(t.Folded), null, t.Start, stop));
             }
         }
 
