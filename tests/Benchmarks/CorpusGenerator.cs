@@ -506,5 +506,9 @@ internal sealed partial class CorpusGenerator
 
     /// <summary>The content a corpus is indexed from: the real taxonomy, synonyms, postcodes and word list, with synthetic aanbod.</summary>
     public KaartContent WithAanbod(IReadOnlyList<Aanbod> aanbod, string synoniemen) =>
-        new(_content.Taxonomie, _content.TaxonomieYaml, synoniemen, _content.Postcodes, _content.Woorden, aanbod, [], aanbod.Count);
+        new(_content.Taxonomie, _content.TaxonomieYaml, synoniemen, _content.Postcodes, _content.Woorden, aanbod, [], aanbod.Count)
+        {
+            Situaties = _content.Situaties,
+            Talen = _content.Talen,
+        };
 }

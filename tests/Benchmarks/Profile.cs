@@ -218,7 +218,8 @@ internal static class Profile
         }
 
         Console.WriteLine($"  tokenize the bodies: {watch.Elapsed.TotalSeconds:0.00} s, {tokens} tokens, {watch.Elapsed.TotalMilliseconds * 1e6 / tokens:0} ns per token");
-        var analyser = new DocumentAnalyser(new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), content.Taxonomie!);
+        var analyser = new DocumentAnalyser(new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), content.Taxonomie!,
+            SearchKnowledge.FrasenVan(content.Synoniemen, content.Situaties));
         for (var pass = 0; pass < 2; pass++)
         {
             watch.Restart();

@@ -15,6 +15,7 @@ using SocialeKaart.Kaart.Search;
 // sk-bench melding --url URL [--clients 16] [--warmup-seconds 10] [--seconds 30]   (the melding wizard of a running portal under load)
 // sk-bench publish --url URL [--approvals 100] [--searchers 2]   (approve → searchable through a running portal's pages)
 // sk-bench login --url URL --email E --password P [--rounds 200]   (does a failed login tell whether an account exists?)
+// sk-bench relevantie [--root DIR] [--missers] [--deel A|C]   (the graded test collection of the search, tests/Relevantie)
 // Run each size (and index and query) in its own process so that peak memory figures do not mix; scripts/bench.sh does that.
 var command = args.Length > 0 ? args[0] : "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -37,6 +38,7 @@ try
         "compare" => await SocialeKaart.Benchmarks.Peers.Compare.RunAsync(options),
         "peer-memory" => await SocialeKaart.Benchmarks.Peers.Compare.MemoryAsync(options),
         "profile-build" => await Profile.BuildAsync(options),
+        "relevantie" => await RelevantieRapport.RunAsync(options),
         _ => Bench.Help(),
     };
 }
@@ -111,6 +113,7 @@ namespace SocialeKaart.Benchmarks
                 sk-bench mix    [--queries 1000] [--seed S] [--list]
                 sk-bench plan   --index DIR --text TEXT
                 sk-bench melding --url URL [--clients 16] [--warmup-seconds 10] [--seconds 30]
+                sk-bench relevantie [--root DIR] [--missers] [--deel A|C]
                 """);
             return 1;
         }

@@ -9,7 +9,21 @@ public sealed class DutchAnalyzer(Decompounder decompounder)
     public Decompounder Decompounder { get; } = decompounder;
 
     public static string Stem(string folded) =>
-        folded.Length < 3 || char.IsDigit(folded[0]) ? folded : DutchStemmer.Stem(folded);
+        folded.Length < 3 || char.IsDigit(folded[0]) || !IsLatin(folded) ? folded : DutchStemmer.Stem(folded);
+
+    /// <summary>A word in Latin letters (the Dutch stemmer would cut Arabic or Cyrillic words at random places).</summary>
+    public static bool IsLatin(string folded)
+    {
+        foreach (var c in folded)
+        {
+            if (c > '\u024F')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static bool IsIndexable(string folded) =>
         folded.Length > 1 && !StopWords.Dutch.Contains(folded);
@@ -19,10 +33,24 @@ public sealed class DutchAnalyzer(Decompounder decompounder)
 
     /// <summary>The stems (with those of compound parts) of a text, in text order.</summary>
     /// <param name="onWord">Called with every indexed surface word (also compound parts): feeds the vocabulary for typo correction.</param>
-    public void AnalyzeForIndex(string text, List<string> terms, Action<string, string>? onWord = null)
+    /// <param name="frasen">Phrases of the search rules: each place where one stands in the text adds its term (<see cref="Frasen.Term"/>).</param>
+    public void AnalyzeForIndex(string text, List<string> terms, Action<string, string>? onWord = null, Frasen? frasen = null)
     {
+        // The words of the text as a search reads them (stop words out, a hyphenated word as one), for phrases; a
+        // punctuation mark between two words ends a phrase.
+        var recent = frasen is null || frasen.Count == 0 ? null : new List<string>(frasen.MaxLength + 4);
+        var starts = recent is null ? null : new List<int>(frasen!.MaxLength + 4);
+        var lastEnd = 0;
         foreach (var token in Tokenizer.Tokenize(text))
         {
+            var joined = token.Start < lastEnd; // the joined form of a hyphenated word, after its parts
+            if (recent is not null && !joined && Breaks(text, lastEnd, token.Start))
+            {
+                recent.Clear();
+                starts!.Clear();
+            }
+
+            lastEnd = Math.Max(lastEnd, token.Start + token.Length);
             if (!IsIndexable(token.Folded))
             {
                 continue;
@@ -37,7 +65,40 @@ public sealed class DutchAnalyzer(Decompounder decompounder)
                 terms.Add(partStem);
                 onWord?.Invoke(part, partStem);
             }
+
+            if (recent is not null)
+            {
+                // The parts of "speel-o-theek" came one by one before it: as a search reads it, the word is the joined form.
+                while (joined && starts!.Count > 0 && starts[^1] >= token.Start)
+                {
+                    recent.RemoveAt(recent.Count - 1);
+                    starts.RemoveAt(starts.Count - 1);
+                }
+
+                if (recent.Count > frasen!.MaxLength)
+                {
+                    recent.RemoveAt(0);
+                    starts!.RemoveAt(0);
+                }
+
+                recent.Add(stem);
+                starts!.Add(token.Start);
+                frasen.Ending(recent, terms);
+            }
         }
+    }
+
+    private static bool Breaks(string text, int from, int to)
+    {
+        for (var i = from; i < to && i < text.Length; i++)
+        {
+            if (text[i] is '.' or ',' or ';' or ':' or '!' or '?' or '(' or ')' or '\n' or '|' or '/')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The stems of a phrase without compound splitting, e.g. one side of a synonym rule.</summary>

@@ -49,6 +49,9 @@ public sealed class Synonyms
 
     public static Synonyms Empty { get; } = new([], 0);
 
+    /// <summary>Every rule, longest match first per first stem.</summary>
+    public IEnumerable<Rule> Rules => _byFirstStem.Values.SelectMany(l => l);
+
     public static Synonyms Parse(string text, List<Problem>? problems = null)
     {
         var rules = new List<Rule>();

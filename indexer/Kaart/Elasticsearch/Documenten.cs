@@ -88,13 +88,24 @@ internal sealed record KaartBron(
     [property: JsonPropertyName("taxonomie")] string Taxonomie,
     [property: JsonPropertyName("synoniemen")] string Synoniemen,
     [property: JsonPropertyName("postcodes")] Dictionary<string, double[]> Postcodes,
-    [property: JsonPropertyName("versie")] long Versie);
+    [property: JsonPropertyName("versie")] long Versie,
+    [property: JsonPropertyName("situaties")] string Situaties = "",
+    [property: JsonPropertyName("talen")] string Talen = "")
+{
+    /// <summary>What the planner knows of this kaart: synonyms, situations and languages (the Dutch word list is not kept
+    /// in Elasticsearch; the planner then treats only the index's own words as Dutch).</summary>
+    public SearchKnowledge Kennis() =>
+        new(Synonyms.Parse(Synoniemen), Analysis.Situaties.Parse(Situaties), Analysis.Talen.Parse(Talen), Woordenlijst.Empty);
+
+    /// <summary>The phrases (multi-word synonyms and situation words) that documents are analysed with.</summary>
+    public Frasen Frasen() => SearchKnowledge.FrasenVan(Synoniemen, Situaties);
+}
 
 /// <summary>
 /// Turns index input into the documents of both indexes, with the project's own Dutch analysis: the same fields, terms,
 /// words, facet values and suggestions as the embedded engine (it uses the same <see cref="DocumentAnalyser"/>).
 /// </summary>
-internal sealed class DocumentMapper(DutchAnalyzer analyzer, Taxonomie taxonomie, TimeProvider clock)
+internal sealed class DocumentMapper(DutchAnalyzer analyzer, Taxonomie taxonomie, Frasen frasen, TimeProvider clock)
 {
     public const char Scheiding = '\u001F';
     public const string KaartId = "#kaart";
@@ -102,7 +113,7 @@ internal sealed class DocumentMapper(DutchAnalyzer analyzer, Taxonomie taxonomie
 
     private static readonly CompareInfo Nederlands = CultureInfo.GetCultureInfo("nl-NL").CompareInfo;
 
-    private readonly DocumentAnalyser _analyser = new(analyzer, taxonomie);
+    private readonly DocumentAnalyser _analyser = new(analyzer, taxonomie, frasen);
 
     public Taxonomie Taxonomie => taxonomie;
 
@@ -142,7 +153,8 @@ internal sealed class DocumentMapper(DutchAnalyzer analyzer, Taxonomie taxonomie
     public static InternBron Kaart(IndexBatch batch, long versie) => new()
     {
         Kaart = new KaartBron(batch.Taxonomie, batch.Synoniemen,
-            batch.Postcodes.Centres.ToDictionary(p => p.Key, p => new[] { p.Value.Lat, p.Value.Lon }, StringComparer.Ordinal), versie),
+            batch.Postcodes.Centres.ToDictionary(p => p.Key, p => new[] { p.Value.Lat, p.Value.Lon }, StringComparer.Ordinal), versie,
+            batch.Situaties, batch.Talen),
     };
 
     public static string Suggestie(string tekst, int gewicht) =>

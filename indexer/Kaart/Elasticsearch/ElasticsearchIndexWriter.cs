@@ -35,7 +35,7 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
             var stamp = clock.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
             var aanbod = $"{options.AanbodAlias}-{stamp}";
             var intern = $"{options.InternAlias}-{stamp}";
-            var mapper = new DocumentMapper(analyzer, Taxonomie.Parse(batch.Taxonomie), clock);
+            var mapper = new DocumentMapper(analyzer, Taxonomie.Parse(batch.Taxonomie), SearchKnowledge.FrasenVan(batch.Synoniemen, batch.Situaties), clock);
             try
             {
                 Antwoorden.Controleer(await client.Indices.CreateAsync(IndexDefinitie.Aanbod(aanbod), cancellationToken), $"het maken van index {aanbod}");
@@ -111,7 +111,7 @@ public sealed class ElasticsearchIndexWriter(ElasticsearchClient client, Elastic
             }
 
             var kaart = await KaartAsync(intern, cancellationToken);
-            var mapper = new DocumentMapper(analyzer, Taxonomie.Parse(kaart.Taxonomie), clock);
+            var mapper = new DocumentMapper(analyzer, Taxonomie.Parse(kaart.Taxonomie), kaart.Frasen(), clock);
             var bulk = new BulkRequest { Operations = [] };
             foreach (var input in update.Upserts)
             {

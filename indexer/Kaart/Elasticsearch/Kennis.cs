@@ -33,7 +33,7 @@ internal sealed class Kennis
             Taxonomie = taxonomie,
             Postcodes = kaart.Postcodes.ToDictionary(p => p.Key, p => new GeoPunt(p.Value[0], p.Value[1]), StringComparer.Ordinal),
             Vocabulary = vocabulary,
-            Planner = new QueryPlanner(vocabulary, Synonyms.Parse(kaart.Synoniemen)),
+            Planner = new QueryPlanner(vocabulary, kaart.Kennis()),
             Highlighter = new Highlighter(vocabulary),
             Facetten = new FacetVolgorde(taxonomie),
         };

@@ -170,6 +170,9 @@ internal static class BuildWriter
             ["punten"] = Encoding.UTF8.GetBytes(columnsBuilder.Punten.ToString(CultureInfo.InvariantCulture)),
             ["taxonomie"] = Encoding.UTF8.GetBytes(batch.Taxonomie),
             ["synoniemen"] = Encoding.UTF8.GetBytes(batch.Synoniemen),
+            ["situaties"] = Encoding.UTF8.GetBytes(batch.Situaties),
+            ["talen"] = Encoding.UTF8.GetBytes(batch.Talen),
+            ["woordenlijst"] = Codec.Plain.Compress(Analysis.Woordenlijst.Van(batch.Woorden).ToBytes()),
             ["docdict"] = docCodec.Dictionary,
             ["tekstdict"] = tekstCodec.Dictionary,
         })

@@ -41,7 +41,8 @@ internal sealed record AnalysedDocument(
     Kenmerken Kenmerken);
 
 /// <summary>Analyses aanbod for the index (thread-safe: a rebuild analyses in parallel).</summary>
-internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonomie)
+/// <param name="frasen">The phrases of the search rules: each place one occurs adds its term, so a search can ask for it as a phrase.</param>
+internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonomie, Frasen frasen)
 {
     public Taxonomie Taxonomie { get; } = taxonomie;
 
@@ -72,7 +73,7 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
         for (var c = 0; c < texts.Length; c++)
         {
             terms.Clear();
-            analyzer.AnalyzeForIndex(texts[c], terms, (word, stem) => words.TryAdd(word, stem));
+            analyzer.AnalyzeForIndex(texts[c], terms, (word, stem) => words.TryAdd(word, stem), frasen);
             var weight = IndexFormat.Fields[c].HalfUnits;
             foreach (var term in terms)
             {

@@ -13,7 +13,8 @@ namespace SocialeKaart.Kaart.Embedded;
 /// </summary>
 internal static class IndexFormat
 {
-    public const int Version = 4;
+    // 5: the search knowledge (situations, concept list, word list) in meta, and a term per place of a rule's phrase.
+    public const int Version = 5;
 
     // The fields of an aanbod that are searched, and their weight in BM25F (title and keywords above the body).
     // Every weight is a multiple of ½, so term frequencies and lengths are exact as counts of half units: the

@@ -1,3 +1,4 @@
+using SocialeKaart.Kaart.Analysis;
 using SocialeKaart.Kaart.Search;
 
 namespace SocialeKaart.Kaart.Embedded;
@@ -17,8 +18,11 @@ internal static class Searcher
     {
         public float[] Total = [];
         public float[] Group = [];
+        public float[] Coord = [];
         public ulong[] Candidates = [];
         public ulong[] GroupBits = [];
+        public ulong[] Required = [];
+        public ulong[] Any = [];
         public ulong[] Result = [];
         public ulong[] Counting = [];
 
@@ -29,9 +33,12 @@ internal static class Searcher
                 var size = count + count / 8 + 64;
                 Total = new float[size];
                 Group = new float[size];
+                Coord = new float[size];
                 var words = Bits.Words(size);
                 Candidates = new ulong[words];
                 GroupBits = new ulong[words];
+                Required = new ulong[words];
+                Any = new ulong[words];
                 Result = new ulong[words];
                 Counting = new ulong[words];
             }
@@ -75,23 +82,32 @@ internal static class Searcher
         var words = Bits.Words(s.Count);
         var plan = s.Planner.Plan(query.Tekst ?? "");
         profile?.Mark(0);
-        var tekstGegeven = !string.IsNullOrWhiteSpace(query.Tekst) && (plan.Groups.Count > 0 || plan.NietGevonden.Count > 0);
+        var tekstGegeven = !string.IsNullOrWhiteSpace(query.Tekst);
 
-        // 1. Which aanbod match the words (all words; when none has them all: some of them), with their BM25F score.
+        // 1. Which aanbod match the words, with their score (see QueryPlan for the rules every engine follows).
         var candidates = scratch.Candidates.AsSpan(0, words);
         var verbreed = false;
+        string? bedoeldeU = null;
         if (tekstGegeven)
         {
-            var any = !plan.IsEmpty && Match(s, plan, all: true, scratch);
-            if (!any && plan.Groups.Count > 1)
+            var any = !plan.IsEmpty && Match(s, plan, scratch, out verbreed);
+            if (!any && plan.HeeftTerugval && s.Planner.PlanTerugval(query.Tekst!) is { IsEmpty: false } terugval
+                && Match(s, terugval, scratch, out verbreed))
             {
-                verbreed = Match(s, plan, all: false, scratch);
+                // Nothing with the words as typed; the nearest words of the index (offered as "bedoelde u") or the
+                // concept of a word that is Dutch too but no aanbod has do find aanbod.
+                plan = terugval;
+                any = true;
             }
 
-            if (plan.IsEmpty)
+            if (!any)
             {
                 candidates.Clear();
+                verbreed = false;
             }
+
+            // "Bedoelde u" only when the corrected words found something.
+            bedoeldeU = any ? plan.BedoeldeU : null;
         }
         else
         {
@@ -272,28 +288,41 @@ internal static class Searcher
             Totaal = totaal,
             Hits = hits,
             Facetten = facetten,
-            BedoeldeU = plan.BedoeldeU,
+            BedoeldeU = bedoeldeU,
             Verbreed = verbreed,
             NietGevonden = plan.NietGevonden,
+            GeenZoekwoord = tekstGegeven && plan.GeenZoekwoord,
+            Crisis = plan.Crisis,
+            Taal = plan.Taal,
             PostcodeBekend = string.IsNullOrWhiteSpace(query.Postcode) || origin is not null,
         };
     }
 
     /// <summary>
-    /// The aanbod that match the plan go into the candidates, their BM25F score into Total: per group the best
-    /// alternative, summed over groups (Elasticsearch: a bool query of dis_max groups). With <paramref name="all"/>
-    /// every group must match, else one. False when nothing matched.
+    /// The aanbod that match the plan go into the candidates, their score into Total (see <see cref="QueryPlan"/>): per
+    /// group the best alternative or phrase (BM25F) × the group's weight, summed over groups. Every required group must
+    /// match; when no aanbod matches them all, one of them (<paramref name="verbreed"/>); without required groups, any
+    /// group. Broadened, a score is multiplied by the share of the groups' weight the aanbod matches; in a levensdomein
+    /// of the plan by <see cref="QueryPlan.LevensdomeinFactor"/>. False when nothing matched.
     /// </summary>
-    private static bool Match(Snapshot s, QueryPlan plan, bool all, Scratch scratch)
+    private static bool Match(Snapshot s, QueryPlan plan, Scratch scratch, out bool verbreed)
     {
         var words = Bits.Words(s.Count);
         var candidates = scratch.Candidates.AsSpan(0, words);
         var groupBits = scratch.GroupBits.AsSpan(0, words);
+        var required = scratch.Required.AsSpan(0, words);
+        var anyRequired = scratch.Counting.AsSpan(0, words);
+        var any = scratch.Any.AsSpan(0, words);
         var total = scratch.Total;
         var group = scratch.Group;
+        var coord = scratch.Coord;
         Array.Clear(total, 0, s.Count);
-        candidates.Clear();
-        var first = true;
+        Array.Clear(coord, 0, s.Count);
+        required.Clear();
+        anyRequired.Clear();
+        any.Clear();
+        var requiredCount = 0;
+        var totalWeight = 0.0;
         foreach (var g in plan.Groups)
         {
             groupBits.Clear();
@@ -313,39 +342,114 @@ internal static class Searcher
                 }
             }
 
+            foreach (var frase in g.Frasen)
+            {
+                // The index has a term for every place a rule's phrase occurs (Frasen.Term).
+                var list = PostingReader.Get(s, Frasen.Term(frase));
+                if (list.Df > 0)
+                {
+                    Score(s, [list], group, scratch.GroupBits);
+                }
+            }
+
             // The group's best per aanbod into the total; the group array is back to zero for the next group.
+            var weight = (float)g.Gewicht;
             for (var w = 0; w < groupBits.Length; w++)
             {
                 var word = groupBits[w];
                 while (word != 0)
                 {
                     var d = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    total[d] += group[d];
+                    total[d] += group[d] * weight;
+                    coord[d] += weight;
                     group[d] = 0;
                     word &= word - 1;
                 }
             }
 
-            if (all)
+            totalWeight += g.Gewicht;
+            Bits.Or(any, groupBits);
+            if (g.Verplicht)
             {
-                if (first)
+                if (requiredCount++ == 0)
                 {
-                    groupBits.CopyTo(candidates);
+                    groupBits.CopyTo(required);
                 }
                 else
                 {
-                    Bits.And(candidates, groupBits);
+                    Bits.And(required, groupBits);
                 }
-            }
-            else
-            {
-                Bits.Or(candidates, groupBits);
-            }
 
-            first = false;
+                Bits.Or(anyRequired, groupBits);
+            }
         }
 
-        return Bits.Count(candidates) > 0;
+        verbreed = false;
+        var coordinate = false;
+        if (requiredCount > 0)
+        {
+            required.CopyTo(candidates);
+            if (requiredCount > 1 && Bits.Count(candidates) == 0)
+            {
+                anyRequired.CopyTo(candidates);
+                verbreed = coordinate = true;
+            }
+        }
+        else
+        {
+            any.CopyTo(candidates);
+            coordinate = plan.Groups.Count > 1;
+        }
+
+        if (Bits.Count(candidates) == 0)
+        {
+            return false;
+        }
+
+        var boost = Levensdomeinen(s, plan);
+        for (var w = 0; w < candidates.Length; w++)
+        {
+            var word = candidates[w];
+            while (word != 0)
+            {
+                var d = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                if (coordinate)
+                {
+                    total[d] *= (float)(coord[d] / totalWeight);
+                }
+
+                if (boost is not null && Bits.Get(boost, d))
+                {
+                    total[d] *= (float)QueryPlan.LevensdomeinFactor;
+                }
+
+                word &= word - 1;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The aanbod in one of the plan's levensdomeinen, or null when the plan names none.</summary>
+    private static ulong[]? Levensdomeinen(Snapshot s, QueryPlan plan)
+    {
+        if (plan.Levensdomeinen.Count == 0)
+        {
+            return null;
+        }
+
+        var f = Array.IndexOf(Columns.StaticFacets, Facetten.Levensdomein);
+        var names = s.Columns.FacetValues[f];
+        var mask = new ulong[Bits.Words(s.Count)];
+        for (var v = 0; v < s.FacetValueCount[f]; v++)
+        {
+            if (plan.Levensdomeinen.Contains(names[v]))
+            {
+                Bits.Or(mask, s.Columns.FacetBits[f][v].AsSpan(0, mask.Length));
+            }
+        }
+
+        return mask;
     }
 
     /// <summary>Adds an alternative (all of its stems must be there) to the group's best score per aanbod.</summary>

@@ -15,7 +15,7 @@ internal sealed class Snapshot
     public required BuildFile Build { get; init; }
     public required long Seq { get; init; }
     public required Taxonomie Taxonomie { get; init; }
-    public required Synonyms Synonyms { get; init; }
+    public required SearchKnowledge Kennis { get; init; }
     public required Dictionary<string, GeoPunt> Postcodes { get; init; }
     public required Vocabulary Vocabulary { get; init; }
     public required QueryPlanner Planner { get; init; }

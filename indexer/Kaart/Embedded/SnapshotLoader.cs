@@ -16,7 +16,11 @@ internal static class SnapshotLoader
         byte[] Column(string column) => build.Column(column) ?? throw new IndexNotFoundException($"De zoekindex {path} is onvolledig ({column} ontbreekt). Bouw de index opnieuw.");
 
         var taxonomie = Taxonomie.Parse(build.Text("taxonomie"));
-        var synonyms = Synonyms.Parse(build.Text("synoniemen"));
+        var kennis = new SearchKnowledge(
+            Synonyms.Parse(build.Text("synoniemen")),
+            Situaties.Parse(build.Text("situaties")),
+            Talen.Parse(build.Text("talen")),
+            Woordenlijst.FromBytes(Codec.Plain.Decompress(build.Meta["woordenlijst"])));
         var count = build.BaseCount;
         IEnumerable<byte[]> Chunks(string column)
         {
@@ -163,10 +167,10 @@ internal static class SnapshotLoader
             Build = build,
             Seq = 0,
             Taxonomie = taxonomie,
-            Synonyms = synonyms,
+            Kennis = kennis,
             Postcodes = postcodes,
             Vocabulary = vocabulary,
-            Planner = new QueryPlanner(vocabulary, synonyms),
+            Planner = new QueryPlanner(vocabulary, kennis),
             Highlighter = new Highlighter(vocabulary),
             Columns = columns,
             Count = count,

@@ -47,7 +47,7 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
             Directory.CreateDirectory(options.Map);
             var name = $"kaart-{timeProvider.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40] + ".db";
             var path = Path.Combine(options.Map, name);
-            var analyser = new DocumentAnalyser(analyzer, Taxonomie.Parse(batch.Taxonomie));
+            var analyser = new DocumentAnalyser(analyzer, Taxonomie.Parse(batch.Taxonomie), SearchKnowledge.FrasenVan(batch.Synoniemen, batch.Situaties));
             await Task.Run(() => BuildWriter.Write(path, batch, analyser, progress, cancellationToken), cancellationToken);
 
             // The new file is complete; make it durable, then point readers at it.
@@ -186,7 +186,9 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
             }
         }
 
-        _generation = new Generation(build, new DocumentAnalyser(analyzer, Taxonomie.Parse(build.Text("taxonomie"))), ids);
+        // An update is analysed with the rules of its build, so it adds and removes exactly the terms a rebuild would.
+        _generation = new Generation(build, new DocumentAnalyser(analyzer, Taxonomie.Parse(build.Text("taxonomie")),
+            SearchKnowledge.FrasenVan(build.Text("synoniemen"), build.Text("situaties"))), ids);
         return _generation;
     }
 

@@ -16,6 +16,12 @@ public sealed record KaartContent(
     int Bestanden)
 {
     public int Ongeldig => Bestanden - Aanbod.Count;
+
+    /// <summary>content/situaties.txt: situations, crisis and general words (empty when the file is missing).</summary>
+    public string Situaties { get; init; } = "";
+
+    /// <summary>content/talen.txt: the multilingual concept list (empty when the file is missing).</summary>
+    public string Talen { get; init; } = "";
 }
 
 /// <summary>
@@ -27,6 +33,8 @@ public sealed class ContentIndexer(IContentStore store)
     public const string AanbodFolder = "aanbod";
     public const string TaxonomiePath = "taxonomie.yml";
     public const string SynoniemenPath = "synoniemen.txt";
+    public const string SituatiesPath = "situaties.txt";
+    public const string TalenPath = "talen.txt";
     public const string PostcodesPath = "postcodes/pc4.tsv";
     public const string WoordenPath = "taal/woorden.txt";
 
@@ -57,6 +65,17 @@ public sealed class ContentIndexer(IContentStore store)
         var synonymProblems = new List<Synonyms.Problem>();
         Synonyms.Parse(synoniemen, synonymProblems);
         problems.AddRange(synonymProblems.Select(p => new ContentProblem(SynoniemenPath, p.Line, p.Message)));
+
+        // The situation rules and the concept list are checked like the synonyms: every problem with its line.
+        var situaties = await store.ReadAsync(SituatiesPath, cancellationToken) ?? "";
+        var situatieProblems = new List<Situaties.Problem>();
+        Situaties.Parse(situaties, taxonomie?.Levensdomeinen.Select(d => d.Id).ToList(), situatieProblems);
+        problems.AddRange(situatieProblems.Select(p => new ContentProblem(SituatiesPath, p.Line, p.Message)));
+
+        var talen = await store.ReadAsync(TalenPath, cancellationToken) ?? "";
+        var talenProblems = new List<Talen.Problem>();
+        Talen.Parse(talen, talenProblems);
+        problems.AddRange(talenProblems.Select(p => new ContentProblem(TalenPath, p.Line, p.Message)));
 
         var postcodesTsv = await store.ReadAsync(PostcodesPath, cancellationToken);
         if (postcodesTsv is null)
@@ -102,7 +121,11 @@ public sealed class ContentIndexer(IContentStore store)
             aanbod.AddRange(ZonderDubbeleIds(gelezen, problems));
         }
 
-        return new KaartContent(taxonomie, taxonomieYaml ?? "", synoniemen, postcodes, woorden, aanbod, problems, bestanden);
+        return new KaartContent(taxonomie, taxonomieYaml ?? "", synoniemen, postcodes, woorden, aanbod, problems, bestanden)
+        {
+            Situaties = situaties,
+            Talen = talen,
+        };
     }
 
     /// <summary>One aanbod file read and parsed, or null with its problems added. Whatever the file holds, or whatever
@@ -163,7 +186,12 @@ public sealed class ContentIndexer(IContentStore store)
         var inputs = content.Aanbod
             .Where(a => vandaag is not { } dag || !Versheid.IsAfgelopen(a, dag))
             .Select(a => Input(a, taxonomie, content.Postcodes)).ToList();
-        return new IndexBatch(inputs, content.TaxonomieYaml, content.Synoniemen, content.Postcodes);
+        return new IndexBatch(inputs, content.TaxonomieYaml, content.Synoniemen, content.Postcodes)
+        {
+            Situaties = content.Situaties,
+            Talen = content.Talen,
+            Woorden = content.Woorden,
+        };
     }
 
     /// <summary>The index document of one aanbod (rendered body, leefgebieden, coordinates) and its internal fields apart:

@@ -36,8 +36,21 @@ public interface ISearchIndexWriter
 /// <summary>One change to the index: aanbod to add or replace (by id) and ids to take out.</summary>
 public sealed record IndexUpdate(IReadOnlyList<IndexInput> Upserts, IReadOnlyList<string> Deletes);
 
-/// <summary>Everything a complete index is built from; the index keeps taxonomy, synonyms and postcodes so readers need no content folder.</summary>
-public sealed record IndexBatch(IReadOnlyList<IndexInput> Documents, string Taxonomie, string Synoniemen, Content.Postcodes Postcodes);
+/// <summary>
+/// Everything a complete index is built from; the index keeps taxonomy, synonyms, postcodes and the rest of the search
+/// knowledge (situations, the concept list, the Dutch word list) so readers need no content folder.
+/// </summary>
+public sealed record IndexBatch(IReadOnlyList<IndexInput> Documents, string Taxonomie, string Synoniemen, Content.Postcodes Postcodes)
+{
+    /// <summary>content/situaties.txt (empty: no situation rules).</summary>
+    public string Situaties { get; init; } = "";
+
+    /// <summary>content/talen.txt (empty: no other languages).</summary>
+    public string Talen { get; init; } = "";
+
+    /// <summary>The Dutch word list (content/taal/woorden.txt), so "bedoelde u" never rewrites a correct word.</summary>
+    public IReadOnlyCollection<string> Woorden { get; init; } = [];
+}
 
 /// <summary>A document to index: the public document and, separately, its internal fields.</summary>
 public sealed record IndexInput(IndexDocument Document, Content.InternAanbod? Intern);

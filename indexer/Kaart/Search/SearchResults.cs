@@ -21,6 +21,15 @@ public sealed record SearchResults
     /// <summary>False when a postcode was given that we do not know.</summary>
     public bool PostcodeBekend { get; init; } = true;
 
+    /// <summary>The text had no word to search with (only punctuation, emoji, query syntax or stop words): no aanbod.</summary>
+    public bool GeenZoekwoord { get; init; }
+
+    /// <summary>Kinds of acute danger in the words (<see cref="Analysis.CrisisSoort"/>): show crisis help before any aanbod.</summary>
+    public IReadOnlyList<string> Crisis { get; init; } = [];
+
+    /// <summary>The language of the search when it was not Dutch (ISO 639-1), so the page can say the information is in Dutch.</summary>
+    public string? Taal { get; init; }
+
     public int AantalPaginas => Math.Max(1, (Totaal + Query.PerPagina - 1) / Query.PerPagina);
 }
 

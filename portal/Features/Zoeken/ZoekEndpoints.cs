@@ -6,9 +6,12 @@ namespace SocialeKaart.Portal.Features.Zoeken;
 /// <summary>The public JSON search: hits and facets with public fields only.</summary>
 public static class ZoekEndpoints
 {
+    /// <param name="Crisis">Crisis help, before the hits: the words signal acute danger (issue 11). Empty otherwise.</param>
+    /// <param name="GeenZoekwoord">The text had no word to search with (punctuation, emoji, query syntax): no hits.</param>
+    /// <param name="Taal">The language of the search when not Dutch (ISO 639-1); the aanbod itself is in Dutch.</param>
     public sealed record ZoekAntwoord(
-        string Q, int Totaal, int Pagina, int AantalPaginas, string? BedoeldeU, bool Verbreed,
-        IReadOnlyList<string> NietGevonden, IReadOnlyList<ZoekTreffer> Hits, IReadOnlyList<Facet> Facetten);
+        string Q, IReadOnlyList<CrisisHulpRegel> Crisis, int Totaal, int Pagina, int AantalPaginas, string? BedoeldeU, bool Verbreed,
+        IReadOnlyList<string> NietGevonden, bool GeenZoekwoord, string? Taal, IReadOnlyList<ZoekTreffer> Hits, IReadOnlyList<Facet> Facetten);
 
     public sealed record ZoekTreffer(
         string Id, string Naam, string Samenvatting, string Toegang, bool Bemoeizorg, string Aanbieder,
@@ -27,7 +30,9 @@ public static class ZoekEndpoints
             }
 
             var r = await index.SearchAsync(parsed.Query, ct);
-            return TypedResults.Ok(new ZoekAntwoord(r.Query.Tekst, r.Totaal, r.Query.Pagina, r.AantalPaginas, r.BedoeldeU, r.Verbreed, r.NietGevonden,
+            var crisis = await CrisisHulp.VoorAsync(r, index, ct);
+            return TypedResults.Ok(new ZoekAntwoord(r.Query.Tekst, crisis, r.Totaal, r.Query.Pagina, r.AantalPaginas, r.BedoeldeU, r.Verbreed, r.NietGevonden,
+                r.GeenZoekwoord, r.Taal,
                 r.Hits.Select(h => new ZoekTreffer(h.Id, h.Naam, h.Samenvatting,
                     h.Toegang == Toegang.AchterHetLoket ? Facetten.AchterHetLoket : Facetten.AlgemeenToegankelijk,
                     h.Bemoeizorg, h.Aanbieder, h.Levensdomeinen, h.Gratis, h.AfstandKm, Components.Pages.Aanbod.AanbodPagina.Url(h.Id), h.Markering)).ToList(),

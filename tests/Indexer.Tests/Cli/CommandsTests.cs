@@ -84,6 +84,44 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_BrokenSearchRules_PrintsFileLineMessage_AndExitsNonZero()
+    {
+        // The redactie edits situaties.txt and talen.txt by hand: validate names each mistake by file and line.
+        File.WriteAllText(Path.Combine(ContentDir, "situaties.txt"), """
+            # situaties
+            [huur niet betalen]
+            herken: huur + betal*
+            zoek: huurachterstand
+            levensdomein: wonen, vissen
+            """);
+        File.WriteAllText(Path.Combine(ContentDir, "talen.txt"), """
+            [schulden]
+            en: debt
+            tr: borç*
+            ar: ديون
+            pl: dług*
+            uk: борг*
+            fr: dette
+            """);
+        var (exit, _, error) = await Run("validate", "--content", ContentDir);
+        Assert.Equal(1, exit);
+        Assert.Contains("situaties.txt:5: levensdomein 'vissen' bestaat niet in taxonomie.yml.", error);
+        Assert.Contains("talen.txt:7: verwacht een taal", error);
+    }
+
+    [Fact]
+    public async Task Validate_RealSearchRules_AreClean()
+    {
+        File.Copy(Path.Combine(TestContent.ContentRoot, "situaties.txt"), Path.Combine(ContentDir, "situaties.txt"));
+        File.Copy(Path.Combine(TestContent.ContentRoot, "talen.txt"), Path.Combine(ContentDir, "talen.txt"));
+        var (exit, output, error) = await Run("validate", "--content", ContentDir);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("situaties.txt", error);
+        Assert.DoesNotContain("talen.txt", error);
+        Assert.Contains("0 problemen", output);
+    }
+
+    [Fact]
     public async Task Build_SkipsBrokenFile_AndIndexesTheOthers()
     {
         AddBrokenFile();

@@ -32,7 +32,10 @@ public sealed class ElasticsearchAdapterTests
             "Samen koffie drinken.", levensdomeinen: ["ontmoeten"], bereik: ["aan-huis"]),
     ];
 
-    private static DocumentMapper Mapper() => new(Analyzer, TestContent.Taxonomie, Dinsdagmiddag);
+    private static DocumentMapper Mapper() => new(Analyzer, TestContent.Taxonomie, Frasen(), Dinsdagmiddag);
+
+    /// <summary>The phrases of the batch these tests index (its synonyms and situations), as the writer analyses with.</summary>
+    private static SocialeKaart.Kaart.Analysis.Frasen Frasen() => SocialeKaart.Kaart.Analysis.SearchKnowledge.FrasenVan(KaartBatch().Synoniemen, KaartBatch().Situaties);
 
     /// <summary>The batch with only the postcodes these tests use, so that the golden files stay readable.</summary>
     private static IndexBatch KaartBatch() => Batch(Kaart()) with
@@ -343,7 +346,7 @@ public sealed class ElasticsearchAdapterTests
     {
         foreach (var input in KaartBatch().Documents)
         {
-            var embedded = new DocumentAnalyser(Analyzer, TestContent.Taxonomie).Analyse(input.Document);
+            var embedded = new DocumentAnalyser(Analyzer, TestContent.Taxonomie, Frasen()).Analyse(input.Document);
             var expected = embedded.Terms.Zip(embedded.TfHalf).ToDictionary(t => t.First, t => t.Second);
             var doc = Mapper().Aanbod(input.Document);
             var actual = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -208,6 +208,32 @@ public abstract class SearchIndexBehaviour
     }
 
     [Fact]
+    public async Task Search_MultiWordSynonym_MatchesOnlyAsAPhrase()
+    {
+        // Issue 11: the rule's "weinig contact" must not find an aanbod that has "weinig" here and "contact" there.
+        var index = await IndexAsync(
+        [
+            Aanbod("maatje", "Maatje", "Heeft u weinig contact met anderen? Een maatje komt langs."),
+            Aanbod("bijstand", "Bijstand", "Heeft u weinig geld? Neem contact op met de gemeente."),
+        ], synoniemen: "eenzaam, weinig contact");
+        Assert.Equal(["maatje"], await IdsAsync(index, "eenzaam"));
+
+        // Typed by the inwoner, the words themselves count anywhere; the phrase puts the aanbod that has it first.
+        Assert.Equal("maatje", (await IdsAsync(index, "weinig contact"))[0]);
+    }
+
+    [Fact]
+    public async Task Search_MultiWordSynonym_PhraseDoesNotCrossASentence()
+    {
+        var index = await IndexAsync(
+        [
+            Aanbod("maatje", "Maatje", "Heeft u weinig contact met anderen?"),
+            Aanbod("zwemles", "Zwemles", "Er zijn er maar weinig. Contact: de balie."),
+        ], synoniemen: "eenzaam, weinig contact");
+        Assert.Equal(["maatje"], await IdsAsync(index, "eenzaam"));
+    }
+
+    [Fact]
     public async Task Search_NoAanbodWithAllWords_BroadensToSomeWords()
     {
         var index = await CorpusAsync();
@@ -551,10 +577,30 @@ public abstract class SearchIndexBehaviour
     }
 
     [Fact]
-    public async Task Search_OnlyStopWords_ShowsEverything()
+    public async Task Search_OnlyStopWords_FindsNothingAndSaysSo()
+    {
+        // Issue 11: a text without a word to search with is no "show everything" (that is the empty text).
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "ik heb" });
+        Assert.Equal(0, results.Totaal);
+        Assert.True(results.GeenZoekwoord);
+        Assert.False((await index.SearchAsync(new SearchQuery { Tekst = "" })).GeenZoekwoord);
+        Assert.Equal(Corpus().Count, (await index.SearchAsync(new SearchQuery { Tekst = "" })).Totaal);
+    }
+
+    [Theory]
+    [InlineData("???")]
+    [InlineData("😀🙏")]
+    [InlineData("\"\" AND OR NOT *")]
+    [InlineData("-() :: ** || &&")]
+    [InlineData("de het een")]
+    public async Task Search_NoSearchableWord_FindsNothingAndSaysSo(string tekst)
     {
         var index = await CorpusAsync();
-        Assert.Equal(Corpus().Count, (await index.SearchAsync(new SearchQuery { Tekst = "ik heb" })).Totaal);
+        var results = await index.SearchAsync(new SearchQuery { Tekst = tekst });
+        Assert.Equal(0, results.Totaal);
+        Assert.True(results.GeenZoekwoord);
+        Assert.Null(results.BedoeldeU);
     }
 
     // ---- Autocomplete ---------------------------------------------------------------------------------------------

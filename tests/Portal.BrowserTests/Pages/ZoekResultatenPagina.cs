@@ -21,8 +21,28 @@ public sealed class ZoekResultatenPagina(IPage page) : PortalPagina(page)
 
     public ILocator TrefferTitels => Treffers.GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link);
 
+    /// <summary>The disclosure that shows the filters (closed at first, so that the results come first on a phone).</summary>
+    public ILocator FiltersKnop => Filters.Locator("summary");
+
+    public async Task OpenFiltersAsync()
+    {
+        if (await Filters.Locator("details").GetAttributeAsync("open") is null)
+        {
+            await FiltersKnop.ClickAsync();
+        }
+    }
+
+    public ILocator Treffer(string naam) => Page.GetByRole(AriaRole.Article, new() { Name = naam, Exact = true });
+
+    public ILocator ZetOpLijstje(string naam) => Treffer(naam).GetByRole(AriaRole.Button, new() { Name = $"Zet op mijn lijstje: {naam}", Exact = true });
+
+    public ILocator HaalVanLijstje(string naam) => Treffer(naam).GetByRole(AriaRole.Button, new() { Name = $"Haal van mijn lijstje: {naam}", Exact = true });
+
+    public ILocator CrisisHulp => Page.GetByRole(AriaRole.Region, new() { Name = "Hulp nu, dag en nacht", Exact = true });
+
     public async Task<ZoekResultatenPagina> KiesFilterAsync(string waarde)
     {
+        await OpenFiltersAsync();
         var link = FilterLink(waarde);
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The filter link '{waarde}' has no href.");
         await KlikNaarAsync(link, url => url.EndsWith(href, StringComparison.Ordinal));
