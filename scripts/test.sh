@@ -106,7 +106,9 @@ if ! dotnet build SocialeKaart.sln -c Release -nologo -v quiet -clp:ErrorsOnly; 
 fi
 
 # Test projects run one after another (-maxcpucount:1): on 2 cores, parallel projects starve the browser tests.
-dotnet test SocialeKaart.sln -c Release --no-build -nologo -maxcpucount:1 \
+# A test that hangs is stopped after 10 minutes and named (--blame-hang-timeout); its project then has no results file,
+# which counts as a failure below.
+dotnet test SocialeKaart.sln -c Release --no-build -nologo -maxcpucount:1 --blame-hang-timeout 10m \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 
@@ -122,8 +124,12 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
 
+projects=$(ls tests/*/*Tests.csproj | wc -l)
 if [ "$files" -eq 0 ] || [ "$passed" -eq 0 ]; then
   echo "No test results were found."
+  failed=$((failed + 1))
+elif [ "$files" -lt "$projects" ]; then
+  echo "Only $files of $projects test projects gave results: one stopped before the end (hung or crashed)."
   failed=$((failed + 1))
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
