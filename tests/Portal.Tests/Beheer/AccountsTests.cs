@@ -17,21 +17,12 @@ namespace SocialeKaart.Portal.Tests.Beheer;
 /// </summary>
 public sealed partial class AccountsTests : IDisposable
 {
-    private readonly int _poort = VrijePoort();
     private readonly PortalFactory _factory;
     private readonly SimpleSmtpServer _smtp;
 
     public AccountsTests()
     {
-        _smtp = SimpleSmtpServer.Start(_poort);
-        _factory = new PortalFactory
-        {
-            Instellingen =
-            {
-                ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = _poort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Mail:Beveiliging"] = "None", ["Mail:Interval"] = "01:00:00", ["Mail:TimeoutSeconden"] = "5",
-            },
-        };
+        (_smtp, _factory) = TestSmtp.Start();
     }
 
     public void Dispose()
@@ -209,10 +200,4 @@ public sealed partial class AccountsTests : IDisposable
         return (client, email);
     }
 
-    private static int VrijePoort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

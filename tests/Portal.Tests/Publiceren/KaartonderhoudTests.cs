@@ -19,26 +19,17 @@ namespace SocialeKaart.Portal.Tests.Publiceren;
 public sealed class KaartonderhoudTests : IDisposable
 {
     private readonly FakeTimeProvider _klok = new(DateTimeOffset.UtcNow);
-    private readonly int _poort = VrijePoort();
     private readonly SimpleSmtpServer _smtp;
     private readonly PortalFactory _factory;
 
     public KaartonderhoudTests()
     {
-        _smtp = SimpleSmtpServer.Start(_poort);
-        _factory = new PortalFactory
+        (_smtp, _factory) = TestSmtp.Start();
+        _factory.Diensten = s =>
         {
-            Instellingen =
-            {
-                ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = _poort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Mail:Beveiliging"] = "None", ["Mail:Interval"] = "01:00:00", ["Mail:TimeoutSeconden"] = "5",
-            },
-            Diensten = s =>
-            {
-                s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_klok));
-                // The test runs the rounds itself: the timer would also fire when the clock moves.
-                s.Remove(s.Single(d => d.ImplementationType == typeof(KaartonderhoudDienst)));
-            },
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_klok));
+            // The test runs the rounds itself: the timer would also fire when the clock moves.
+            s.Remove(s.Single(d => d.ImplementationType == typeof(KaartonderhoudDienst)));
         };
     }
 
@@ -132,10 +123,4 @@ public sealed class KaartonderhoudTests : IDisposable
         }
     }
 
-    private static int VrijePoort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
