@@ -9,6 +9,7 @@ using SocialeKaart.Portal.Features.Publiceren;
 using SocialeKaart.Portal.Features.Terugmelden;
 using SocialeKaart.Portal.Features.OpenData;
 using SocialeKaart.Portal.Features.Stuurinformatie;
+using SocialeKaart.Portal.Features.Talen;
 using SocialeKaart.Portal.Features.Zoeken;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ builder.AddLimieten();
 builder.AddOpenData();
 builder.AddStuurinformatie();
 builder.AddGezondheid();
+builder.AddTalen();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -49,6 +51,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 app.UseZoekindexStoring();
 app.UseVerzoekControle();
 app.UseRouting();
+app.UseTaalkeuze();
 app.UseStaticFiles();
 app.UseCors();
 app.UseAuthentication();

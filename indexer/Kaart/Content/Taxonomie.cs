@@ -1,3 +1,4 @@
+using SocialeKaart.Kaart.Analysis;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -44,6 +45,15 @@ public sealed class Taxonomie
         ?? Wijken.FirstOrDefault(t => t.Id == id)?.Naam
         ?? id;
 
+    /// <summary>The display name in a language (ISO 639-1), from the term's <c>vertalingen</c>; Dutch when it has none.</summary>
+    public string Naam(string id, string taal) =>
+        Vertalingen(id)?.GetValueOrDefault(taal)?.Naam ?? Naam(id);
+
+    private IReadOnlyDictionary<string, Vertaling>? Vertalingen(string id) =>
+        _levensdomeinen.TryGetValue(id, out var l) ? l.Vertalingen
+        : Leefgebieden.FirstOrDefault(t => t.Id == id)?.Vertalingen
+        ?? Doelgroepen.FirstOrDefault(t => t.Id == id)?.Vertalingen;
+
     public string? WijkVanPostcode(string pc4) => Wijken.FirstOrDefault(w => w.Postcodes.Contains(pc4))?.Id;
 
     public static Taxonomie Parse(string yaml)
@@ -58,14 +68,43 @@ public sealed class Taxonomie
             .Build()
             .Deserialize<Dto>(yaml) ?? throw new InvalidDataException("taxonomie: het bestand is leeg.");
         return new Taxonomie(
-            dto.Leefgebieden.Select(t => new Term(t.Id, t.Naam)).ToList(),
-            dto.Levensdomeinen.Select(t => new Levensdomein(t.Id, t.Naam, t.Leefgebied, t.Omschrijving ?? "")).ToList(),
-            dto.Doelgroepen.Select(t => new Term(t.Id, t.Naam)).ToList(),
+            dto.Leefgebieden.Select(t => new Term(t.Id, t.Naam, LeesVertalingen(t))).ToList(),
+            dto.Levensdomeinen.Select(t => new Levensdomein(t.Id, t.Naam, t.Leefgebied, t.Omschrijving ?? "", LeesVertalingen(t))).ToList(),
+            dto.Doelgroepen.Select(t => new Term(t.Id, t.Naam, LeesVertalingen(t))).ToList(),
             dto.Wijken.Select(t => new Wijk(t.Id, t.Naam, t.Postcodes)).ToList());
     }
 
-    public sealed record Term(string Id, string Naam);
-    public sealed record Levensdomein(string Id, string Naam, string Leefgebied, string Omschrijving);
+    private static Dictionary<string, Vertaling> LeesVertalingen(TermDto term)
+    {
+        foreach (var (taal, vertaling) in term.Vertalingen)
+        {
+            if (!Talen.Codes.Contains(taal))
+            {
+                throw new InvalidDataException(
+                    $"taxonomie: '{term.Id}' heeft een vertaling in '{taal}'; dat kan in: {string.Join(", ", Talen.Codes)}.");
+            }
+
+            if (string.IsNullOrWhiteSpace(vertaling.Naam))
+            {
+                throw new InvalidDataException($"taxonomie: de vertaling '{taal}' van '{term.Id}' heeft geen naam.");
+            }
+        }
+
+        return term.Vertalingen.ToDictionary(v => v.Key, v => new Vertaling(v.Value.Naam.Trim(), v.Value.Omschrijving?.Trim()));
+    }
+
+    /// <summary>A term's name (and for a levensdomein its description) in another language, for the inwoner pages.</summary>
+    public sealed record Vertaling(string Naam, string? Omschrijving);
+
+    public sealed record Term(string Id, string Naam, IReadOnlyDictionary<string, Vertaling>? Vertalingen = null);
+
+    public sealed record Levensdomein(string Id, string Naam, string Leefgebied, string Omschrijving,
+        IReadOnlyDictionary<string, Vertaling>? Vertalingen = null)
+    {
+        public string NaamIn(string taal) => Vertalingen?.GetValueOrDefault(taal)?.Naam ?? Naam;
+
+        public string OmschrijvingIn(string taal) => Vertalingen?.GetValueOrDefault(taal)?.Omschrijving ?? Omschrijving;
+    }
     public sealed record Wijk(string Id, string Naam, IReadOnlyList<string> Postcodes);
 
     private sealed class Dto
@@ -83,5 +122,12 @@ public sealed class Taxonomie
         public string Leefgebied { get; set; } = "";
         public string? Omschrijving { get; set; }
         public List<string> Postcodes { get; set; } = [];
+        public Dictionary<string, VertalingDto> Vertalingen { get; set; } = [];
+    }
+
+    private sealed class VertalingDto
+    {
+        public string Naam { get; set; } = "";
+        public string? Omschrijving { get; set; }
     }
 }
