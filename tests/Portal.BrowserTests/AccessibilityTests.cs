@@ -24,6 +24,36 @@ public sealed class AccessibilityTests(BrowserFixture fixture, PortalServer serv
             $"axe-core found {violations.Count} WCAG 2.1 A/AA violation(s) on {name} ({entry.Url}):{Environment.NewLine}{Axe.Describe(violations)}");
     }
 
+    public static TheoryData<string, string> PagesInOtherLanguages => PublicPages.NamesInOtherLanguages;
+
+    [Theory]
+    [MemberData(nameof(PagesInOtherLanguages))]
+    public async Task PublicPage_HasNoAxeViolations_InEveryLanguage(string name, string taal)
+    {
+        var page = await NewPageAsync();
+        var (entry, _) = await PublicPages.OpenAsync(page, name, taal);
+        Assert.Equal(taal, await page.GetAttributeAsync("html", "lang"));
+
+        var violations = await Axe.CheckAsync(page);
+
+        Assert.True(violations.Count == 0,
+            $"axe-core found {violations.Count} WCAG 2.1 A/AA violation(s) on {name} in {taal} ({entry.Url}):{Environment.NewLine}{Axe.Describe(violations)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesInOtherLanguages))]
+    public async Task PublicPage_HasNoHorizontalScroll_At320CssPixelsWide_InEveryLanguage(string name, string taal)
+    {
+        var page = await NewPageAsync(width: 320, height: 640);
+        var (entry, _) = await PublicPages.OpenAsync(page, name, taal);
+
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+
+        Assert.True(widths[0] <= widths[1] + 1,
+            $"{name} in {taal} ({entry.Url}) scrolls sideways at 320 px: scrollWidth {widths[0]} > clientWidth {widths[1]}. Too wide:{Environment.NewLine}" +
+            await TooWideAsync(page));
+    }
+
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task PublicPage_HasNoHorizontalScroll_At320CssPixelsWide(string name)

@@ -64,11 +64,43 @@ public static class PublicPages
 
     public static TheoryData<string> Names => new(All.Keys);
 
+    /// <summary>The languages besides Dutch a page is written in (issue 11): home, search and aanbod (and the error pages
+    /// under them) in five, the lijstje and the melding in English; the staff pages in Dutch only.</summary>
+    public static IReadOnlyList<string> AndereTalen(string name) =>
+        name.StartsWith("home", StringComparison.Ordinal) || name.StartsWith("zoeken", StringComparison.Ordinal)
+            || name.StartsWith("aanbod", StringComparison.Ordinal) || name.StartsWith("pagina-bestaat-niet", StringComparison.Ordinal)
+            ? ["en", "ar", "tr", "pl", "uk"]
+        : name.StartsWith("lijstje", StringComparison.Ordinal) || name.StartsWith("melding", StringComparison.Ordinal) ? ["en"]
+        : [];
+
+    /// <summary>Every page in every language it has besides Dutch.</summary>
+    public static TheoryData<string, string> NamesInOtherLanguages
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var name in All.Keys)
+            {
+                foreach (var taal in AndereTalen(name))
+                {
+                    data.Add(name, taal);
+                }
+            }
+
+            return data;
+        }
+    }
+
     /// <summary>Opens the page (after filling the lijstje through the UI when the state needs it) and checks its status code.</summary>
-    public static async Task<(Entry Entry, IResponse Response)> OpenAsync(IPage page, string name)
+    /// <param name="taal">When given, the page is opened with <c>?taal=</c>: the state is prepared in Dutch, then shown in this language.</param>
+    public static async Task<(Entry Entry, IResponse Response)> OpenAsync(IPage page, string name, string? taal = null)
     {
         var entry = All[name];
         var url = entry.Voorbereiden is null ? entry.Url : await entry.Voorbereiden(page);
+        if (taal is not null)
+        {
+            url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "taal=" + taal;
+        }
 
         var response = await page.GotoAsync(url);
         Assert.NotNull(response);
