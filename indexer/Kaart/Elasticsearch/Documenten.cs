@@ -127,8 +127,9 @@ internal sealed class DocumentMapper(DutchAnalyzer analyzer, Taxonomie taxonomie
         for (var f = 0; f < texts.Length; f++)
         {
             terms.Clear();
-            analyzer.AnalyzeForIndex(texts[f], terms);
-            termen[IndexFormat.Fields[f].Name] = string.Join(' ', terms);
+            analyzer.AnalyzeForIndex(texts[f], terms, frasen: frasen);
+            // The analyser gives a phrase as its stems with spaces between (the embedded engine's term): one token here.
+            termen[IndexFormat.Fields[f].Name] = string.Join(' ', terms.Select(t => t.Contains(' ', StringComparison.Ordinal) ? t.Replace(' ', '_') : t));
         }
 
         var punten = k.Punten.Select(p => new Punt(p.Lat, p.Lon)).ToArray();

@@ -32,9 +32,9 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
         var z = new Zoekopdracht(query, plan, tekstGegeven, Verbreed: false, oorsprong, Rooster.Lokaal(clock.GetUtcNow()));
 
         var response = await ZoekAsync(z, cancellationToken);
-        if (tekstGegeven && !plan.IsEmpty && plan.Groups.Count > 1 && ZoekAntwoord.Treffers(response) == 0)
+        if (tekstGegeven && plan.Groups.Count(g => g.Verplicht) > 1 && ZoekAntwoord.Treffers(response) == 0)
         {
-            // No aanbod has all the words: some of them (the embedded engine does the same).
+            // No aanbod has all the required words: one of them (the embedded engine does the same).
             var breder = z with { Verbreed = true };
             var tweede = await ZoekAsync(breder, cancellationToken);
             if (ZoekAntwoord.Treffers(tweede) > 0)

@@ -28,6 +28,12 @@ internal static class Velden
 
     public static string FacetVeld(string facet) => Facet + "." + facet;
 
+    /// <summary>
+    /// A phrase (a multi-word synonym or situation word) as one token of the whitespace-analysed term fields: its stems
+    /// joined by '_', which no stem contains. Both engines index a phrase where its stems stand side by side.
+    /// </summary>
+    public static string FraseTerm(IReadOnlyList<string> stems) => string.Join('_', stems);
+
     /// <summary>The facets stored as keyword fields (all but wanneer, which depends on the clock: see <see cref="Tijden"/>).</summary>
     public static IReadOnlyList<string> StatischeFacetten { get; } = Facetten.Alle.Where(f => f != Facetten.Wanneer).ToList();
 

@@ -33,9 +33,11 @@ internal sealed record Zoekopdracht(
 /// <summary>
 /// Builds the search request of one search from the query planner's output (engine-independent) and the filters:
 /// <list type="bullet">
-/// <item>query: per group of the plan a <c>dis_max</c> of its alternatives, each a <c>combined_fields</c> query (BM25F
-/// with the embedded engine's field weights, all stems required); the groups in <c>must</c> (every group) or, broadened,
-/// in <c>should</c> with <c>minimum_should_match</c> 1;</item>
+/// <item>query: per group of the plan a <c>dis_max</c> of its alternatives and phrases, each a <c>combined_fields</c>
+/// query (BM25F with the embedded engine's field weights, all stems required; a phrase is one indexed token), boosted by
+/// the group's weight; required groups in <c>must</c> (broadened: one of them), the others in <c>should</c>; the plan's
+/// levensdomeinen as a multiplying <c>function_score</c>. Not carried over: the embedded engine's coordination (a
+/// broadened score × the share of the groups' weight an aanbod matches) — more groups matched still score more;</item>
 /// <item><c>post_filter</c>: the radius and every facet's selection, so hits are filtered but aggregations are not;</item>
 /// <item>per facet a <c>filter</c> aggregation (radius and the other facets' selections) around a <c>terms</c> aggregation:
 /// disjunctive counts, an inwoner sees what choosing another value of the same facet would give;</item>
@@ -97,7 +99,12 @@ internal static class ZoekVerzoek
         };
     }
 
-    /// <summary>The words: match everything without words; nothing when words were given but none is in the kaart.</summary>
+    /// <summary>
+    /// The words, as the plan says (see <see cref="QueryPlan"/>): every required group in <c>must</c> (broadened: at
+    /// least one of them), every other group in <c>should</c>, each boosted by its weight; aanbod in a levensdomein of
+    /// the plan score ×<see cref="QueryPlan.LevensdomeinFactor"/> (a <c>function_score</c>). Match everything without
+    /// words; nothing when words were given but none is in the kaart.
+    /// </summary>
     public static Query Tekst(Zoekopdracht z)
     {
         if (!z.TekstGegeven)
@@ -110,23 +117,56 @@ internal static class ZoekVerzoek
             return new MatchNoneQuery();
         }
 
-        var groups = z.Plan.Groups.Select(Groep).ToList();
-        return z.Verbreed
-            ? new BoolQuery { Should = groups, MinimumShouldMatch = 1 }
-            : new BoolQuery { Must = groups };
+        var verplicht = z.Plan.Groups.Where(g => g.Verplicht).Select(Groep).ToList();
+        var overig = z.Plan.Groups.Where(g => !g.Verplicht).Select(Groep).ToList();
+        Query woorden = verplicht.Count == 0
+            ? new BoolQuery { Should = overig, MinimumShouldMatch = 1 }
+            : !z.Verbreed ? new BoolQuery { Must = verplicht, Should = overig.Count == 0 ? null : overig }
+            : overig.Count == 0 ? new BoolQuery { Should = verplicht, MinimumShouldMatch = 1 }
+            : new BoolQuery { Must = [new BoolQuery { Should = verplicht, MinimumShouldMatch = 1 }], Should = overig };
+        if (z.Plan.Levensdomeinen.Count == 0)
+        {
+            return woorden;
+        }
+
+        var voorkeur = FunctionScore.WeightScore(QueryPlan.LevensdomeinFactor);
+        voorkeur.Filter = new TermsQuery
+        {
+            Field = Velden.FacetVeld(Facetten.Levensdomein),
+            Terms = new TermsQueryField(z.Plan.Levensdomeinen.Select(l => (FieldValue)l).ToArray()),
+        };
+        return new FunctionScoreQuery
+        {
+            Query = woorden,
+            Functions = [voorkeur],
+            ScoreMode = FunctionScoreMode.Multiply,
+            BoostMode = FunctionBoostMode.Multiply,
+        };
     }
 
-    /// <summary>A group scores its best alternative (the embedded engine: the maximum per aanbod, summed over groups).</summary>
+    /// <summary>
+    /// A group scores its best alternative or phrase (the embedded engine: the maximum per aanbod, × the group's weight,
+    /// summed over groups).
+    /// </summary>
     private static Query Groep(QueryGroup group)
     {
-        var alternatives = group.Alternatives.Select(Alternatief).ToList();
-        return alternatives.Count == 1 ? alternatives[0] : new DisMaxQuery { Queries = alternatives, TieBreaker = 0 };
+        var gewicht = group.Gewicht == 1 ? (float?)null : (float)group.Gewicht;
+        var alternatives = group.Alternatives.Select(a => Alternatief(string.Join(' ', a)))
+            .Concat(group.Frasen.Select(f => Alternatief(Velden.FraseTerm(f))))
+            .ToList();
+        if (alternatives.Count == 1)
+        {
+            alternatives[0].Boost = gewicht;
+            return alternatives[0];
+        }
+
+        return new DisMaxQuery { Queries = alternatives.Select(a => (Query)a).ToList(), TieBreaker = 0, Boost = gewicht };
     }
 
-    /// <summary>All stems of the alternative, each scored BM25F over the weighted fields as if they were one field.</summary>
-    private static Query Alternatief(IReadOnlyList<string> stems) => new CombinedFieldsQuery
+    /// <summary>All stems (or the phrase token) of the alternative, scored BM25F over the weighted fields as if they were one field.</summary>
+    private static CombinedFieldsQuery Alternatief(string termen) => new()
     {
-        Query = string.Join(' ', stems),
+        Query = termen,
         Fields = Fields.FromStrings(Velden.Gewogen.Select(g => g.Veld + "^" + g.Gewicht.ToString(CultureInfo.InvariantCulture)).ToArray()),
         Operator = CombinedFieldsOperator.And,
     };

@@ -32,10 +32,23 @@ public sealed class ElasticsearchAdapterTests
             "Samen koffie drinken.", levensdomeinen: ["ontmoeten"], bereik: ["aan-huis"]),
     ];
 
-    private static DocumentMapper Mapper() => new(Analyzer, TestContent.Taxonomie, Frasen(), Dinsdagmiddag);
+    private static DocumentMapper Mapper(IndexBatch? batch = null) => new(Analyzer, TestContent.Taxonomie, Frasen(batch ?? KaartBatch()), Dinsdagmiddag);
 
     /// <summary>The phrases of the batch these tests index (its synonyms and situations), as the writer analyses with.</summary>
-    private static SocialeKaart.Kaart.Analysis.Frasen Frasen() => SocialeKaart.Kaart.Analysis.SearchKnowledge.FrasenVan(KaartBatch().Synoniemen, KaartBatch().Situaties);
+    private static SocialeKaart.Kaart.Analysis.Frasen Frasen(IndexBatch batch) => SocialeKaart.Kaart.Analysis.SearchKnowledge.FrasenVan(batch.Synoniemen, batch.Situaties);
+
+    /// <summary>The kaart with one situation rule and an aanbod that has its phrase ("huur betalen") side by side.</summary>
+    private static IndexBatch SituatieBatch() => Batch(Kaart().Append(Aanbod("huurhulp", "Hulp bij de huur",
+        "Wij helpen als het huur betalen niet meer lukt.", "Samen met de verhuurder.", levensdomeinen: ["wonen", "rondkomen"]))) with
+    {
+        Postcodes = KaartBatch().Postcodes,
+        Situaties = """
+            [huur niet kunnen betalen]
+            herken: huur + betal*|betaal*
+            zoek: huurachterstand, huur betalen, schulden
+            levensdomein: rondkomen
+            """,
+    };
 
     /// <summary>The batch with only the postcodes these tests use, so that the golden files stay readable.</summary>
     private static IndexBatch KaartBatch() => Batch(Kaart()) with
@@ -49,11 +62,11 @@ public sealed class ElasticsearchAdapterTests
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
     /// <summary>A cluster with a built index: its kaart data, its words (counted over the documents), and no hits.</summary>
-    private static InMemoryCluster Gebouwd()
+    private static InMemoryCluster Gebouwd(IndexBatch? gegeven = null)
     {
         var cluster = new InMemoryCluster();
-        var batch = KaartBatch();
-        var docs = batch.Documents.Select(d => Mapper().Aanbod(d.Document)).ToList();
+        var batch = gegeven ?? KaartBatch();
+        var docs = batch.Documents.Select(d => Mapper(batch).Aanbod(d.Document)).ToList();
         var woorden = docs.SelectMany(d => d.Woorden).GroupBy(w => w).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new JsonObject { ["key"] = new JsonObject { ["woorden"] = g.Key }, ["doc_count"] = g.Count() }).ToArray();
         cluster.Answer("GET", "/sk-intern/_doc/#kaart", Json(new Dictionary<string, object>
@@ -147,6 +160,36 @@ public sealed class ElasticsearchAdapterTests
         var query = Zoekverzoeken(cluster).Single().Json!["query"]!.ToJsonString();
         Assert.Contains("termen.naam^10", query);
         Assert.DoesNotContain("\"heb\"", query);
+    }
+
+    // Issue 11's planner, carried over: the situation's words are the one required group, the rest of the sentence adds
+    // to the score (should, with its weight), the rule's phrase is one indexed token, and the situation's levensdomein
+    // multiplies the score as in the embedded engine.
+    [Fact]
+    public async Task Search_Situation_RequiredGroupInMust_RestBoostedInShould_PhraseAsOneToken_LevensdomeinMultiplies()
+    {
+        var batch = SituatieBatch();
+        var cluster = Gebouwd(batch);
+        var index = new ElasticsearchSearchIndex(cluster.Client(), cluster.Options, Dinsdagmiddag);
+
+        await index.SearchAsync(new SearchQuery { Tekst = "ik kan de huur niet meer betalen, is er een cursus" });
+
+        Golden("zoek-situatie.json", Zoekverzoeken(cluster));
+        var functionScore = Zoekverzoeken(cluster).Single().Json!["query"]!["function_score"]!;
+        var voorkeur = Eerste(functionScore["functions"]!);
+        Assert.Equal(QueryPlan.LevensdomeinFactor, voorkeur["weight"]!.GetValue<double>());
+        Assert.Contains("rondkomen", voorkeur["filter"]!.ToJsonString());
+        Assert.Equal("multiply", functionScore["boost_mode"]!.GetValue<string>());
+        var woorden = functionScore["query"]!["bool"]!;
+        var must = woorden["must"]!.ToJsonString();
+        Assert.Contains("\"hur_betal\"", must);
+        Assert.Contains("\"schuld\"", must);
+        Assert.DoesNotContain("cursus", must);
+        var rest = Eerste(woorden["should"]!);
+        Assert.Contains("\"cursus\"", rest.ToJsonString());
+        Assert.True(rest["combined_fields"]!["boost"]!.GetValue<double>() < 1);
+        var termen = Mapper(batch).Aanbod(batch.Documents.Single(d => d.Document.Aanbod.Id == "huurhulp").Document).Termen;
+        Assert.Contains("hur_betal", termen.Values.SelectMany(v => v.Split(' ')));
     }
 
     [Fact]
@@ -346,7 +389,7 @@ public sealed class ElasticsearchAdapterTests
     {
         foreach (var input in KaartBatch().Documents)
         {
-            var embedded = new DocumentAnalyser(Analyzer, TestContent.Taxonomie, Frasen()).Analyse(input.Document);
+            var embedded = new DocumentAnalyser(Analyzer, TestContent.Taxonomie, Frasen(KaartBatch())).Analyse(input.Document);
             var expected = embedded.Terms.Zip(embedded.TfHalf).ToDictionary(t => t.First, t => t.Second);
             var doc = Mapper().Aanbod(input.Document);
             var actual = new Dictionary<string, int>(StringComparer.Ordinal);
