@@ -11,8 +11,8 @@ namespace SocialeKaart.Kaart.Search;
 /// <see cref="QueryGroup.Gewicht"/>; when broadened (or without required groups) that sum is multiplied by the share of
 /// the groups' weight it matches; an aanbod in one of <see cref="Levensdomeinen"/> scores ×<see cref="LevensdomeinFactor"/>.
 /// Elasticsearch: a bool query with one <c>must</c> per required group and one <c>should</c> per other group (boost =
-/// weight), each a <c>dis_max</c> of a <c>bool</c> of <c>term</c>s per alternative and a <c>span_near</c> (slop 0, in
-/// order) of <c>span_term</c>s per phrase; a <c>should</c> of <c>terms</c> on levensdomein for the preference.
+/// weight), each a <c>dis_max</c> of <c>combined_fields</c> per alternative and per phrase (a phrase is one indexed
+/// token), in a <c>function_score</c> that multiplies by the factor for the levensdomeinen (see <c>ZoekVerzoek</c>).
 /// </summary>
 public sealed record QueryPlan(
     IReadOnlyList<QueryGroup> Groups,
