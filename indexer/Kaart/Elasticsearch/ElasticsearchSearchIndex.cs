@@ -32,7 +32,7 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, Elastic
         var z = new Zoekopdracht(query, plan, tekstGegeven, Verbreed: false, oorsprong, Rooster.Lokaal(clock.GetUtcNow()));
 
         var response = await ZoekAsync(z, cancellationToken);
-        if (tekstGegeven && plan.Groups.Count(g => g.Verplicht) > 1 && ZoekAntwoord.Treffers(response) == 0)
+        if (tekstGegeven && plan.Groups.Count(g => g.Verplicht) >= QueryPlan.VerbredenVanaf && ZoekAntwoord.Treffers(response) == 0)
         {
             // No aanbod has all the required words: one of them (the embedded engine does the same).
             var breder = z with { Verbreed = true };

@@ -301,7 +301,7 @@ internal static class Searcher
     /// <summary>
     /// The aanbod that match the plan go into the candidates, their score into Total (see <see cref="QueryPlan"/>): per
     /// group the best alternative or phrase (BM25F) × the group's weight, summed over groups. Every required group must
-    /// match; when no aanbod matches them all, one of them (<paramref name="verbreed"/>); without required groups, any
+    /// match; when no aanbod matches them all and there are enough of them, one of them (<paramref name="verbreed"/>); without required groups, any
     /// group. Broadened, a score is multiplied by the share of the groups' weight the aanbod matches; in a levensdomein
     /// of the plan by <see cref="QueryPlan.LevensdomeinFactor"/>. False when nothing matched.
     /// </summary>
@@ -389,7 +389,7 @@ internal static class Searcher
         if (requiredCount > 0)
         {
             required.CopyTo(candidates);
-            if (requiredCount > 1 && Bits.Count(candidates) == 0)
+            if (requiredCount >= QueryPlan.VerbredenVanaf && Bits.Count(candidates) == 0)
             {
                 anyRequired.CopyTo(candidates);
                 verbreed = coordinate = true;

@@ -6,7 +6,7 @@ namespace SocialeKaart.Kaart.Search;
 /// What to look for, independent of the engine: groups of alternatives. A group matches an aanbod when one of its
 /// <see cref="QueryGroup.Alternatives"/> (stems that must all be there) or one of its <see cref="QueryGroup.Frasen"/>
 /// (stems side by side, in order) is in it. An aanbod must match every group that is <see cref="QueryGroup.Verplicht"/>;
-/// when none does and there are several, it must match one of them (broadened); without required groups, one of the
+/// when none does and there are at least <see cref="VerbredenVanaf"/>, it must match one of them (broadened); without required groups, one of the
 /// others. Its score is the sum over the groups it matches of the best alternative's score × the group's
 /// <see cref="QueryGroup.Gewicht"/>; when broadened (or without required groups) that sum is multiplied by the share of
 /// the groups' weight it matches; an aanbod in one of <see cref="Levensdomeinen"/> scores ×<see cref="LevensdomeinFactor"/>.
@@ -21,6 +21,12 @@ public sealed record QueryPlan(
     IReadOnlySet<string> Stems)
 {
     public const double LevensdomeinFactor = 1.5;
+
+    /// <summary>
+    /// Broadening needs a sentence: two words that no aanbod has together ("huis kopen", "vakantie boeken") are most
+    /// likely something the kaart does not offer, and an aanbod with one of them would not answer it.
+    /// </summary>
+    public const int VerbredenVanaf = 3;
 
     public bool IsEmpty => Groups.Count == 0;
 
@@ -78,6 +84,9 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
     }
 
     // Compounds in a query are split against the words of the index (the indexer's word list is not needed here).
+    /// <summary>Up to this many words that say what a search is about, each of them must be on the kaart.</summary>
+    private const int KortVanInhoud = 3;
+
     private readonly Decompounder _decompounder = new(vocabulary.IsWord);
 
     public const int MaxGroups = 16;
@@ -176,6 +185,7 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
         var nietGevonden = new List<string>();
         var corrections = new Dictionary<string, string>();
         var terugvalNodig = false;
+        var onbekendNederlands = 0;
         var woordGroepen = new List<(QueryGroup Group, bool Algemeen)>();
         var i2 = 0;
         while (i2 < rest.Count && groups.Count + woordGroepen.Count < MaxGroups)
@@ -200,6 +210,14 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
                 }
             }
 
+            if (Aaneen(rest, i2, text) is { } samen)
+            {
+                // A compound written apart ("zwem les", "budget cursus"): the word the index has, or both words.
+                woordGroepen.Add((samen, false));
+                i2 += 2;
+                continue;
+            }
+
             var word = rest[i2++];
             var woordAlternatives = Alternatives(word, terugval, out var correction, out var bekendWoord);
             if (woordAlternatives.Count == 0)
@@ -209,7 +227,9 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
                     nietGevonden.Add(word.Original);
                 }
 
-                terugvalNodig |= bekendWoord && !word.Vreemd && !word.Vertaald;
+                var nederlands = bekendWoord && !word.Vreemd && !word.Vertaald;
+                terugvalNodig |= nederlands;
+                onbekendNederlands += nederlands ? 1 : 0;
             }
             else
             {
@@ -228,6 +248,16 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
         {
             // Only general words were found, the words that say what it is about were not: better nothing than everything.
             woordGroepen.Clear();
+        }
+
+        else if (groups.Count == 0 && onbekendNederlands > 0 && inhoud + onbekendNederlands <= KortVanInhoud)
+        {
+            // A short search of which a Dutch word that says what it is about is not on the kaart ("hypotheek
+            // afsluiten", "trouwen op het gemeentehuis"): aanbod with only the other words would not answer it, and the
+            // word is spelled right, so no "bedoelde u" either. A longer sentence goes on without it; a word of another
+            // language that the concept list does not know is more often a side word ("too high") and is left out.
+            woordGroepen.Clear();
+            terugvalNodig = false;
         }
 
         // Around a situation every other word is a side matter (the situation's own words say what it is about).
@@ -376,6 +406,31 @@ public sealed class QueryPlanner(Vocabulary vocabulary, SearchKnowledge knowledg
         }
 
         return result;
+    }
+
+    /// <summary>Two words side by side that together are a word of the index: one group, the joined word or both words.</summary>
+    private QueryGroup? Aaneen(List<QueryWord> rest, int i, string text)
+    {
+        if (i + 1 >= rest.Count || rest[i] is not { Joined: null, Vertaald: false } a || rest[i + 1] is not { Joined: null, Vertaald: false } b
+            || b.Start < a.Start + a.Original.Length || text.AsSpan(a.Start + a.Original.Length, b.Start - a.Start - a.Original.Length).Trim().Length > 0)
+        {
+            return null;
+        }
+
+        var samen = a.Folded + b.Folded;
+        if (!vocabulary.IsWord(samen))
+        {
+            return null;
+        }
+
+        var stem = DutchAnalyzer.Stem(samen);
+        List<IReadOnlyList<string>> alternatives = [[stem]];
+        if (vocabulary.HasStem(a.Stem) && vocabulary.HasStem(b.Stem))
+        {
+            alternatives.Add([a.Stem, b.Stem]);
+        }
+
+        return new QueryGroup(a.Original + " " + b.Original, WithoutRedundant(alternatives));
     }
 
     private sealed record QueryWord(string Original, string Folded, string Stem, IReadOnlyList<string>? Joined, int Start, bool Stop, bool Vertaald = false, bool Vreemd = false)

@@ -296,7 +296,7 @@ public sealed class ElasticsearchAdapterTests
                 : SearchAnswer(0, [], 0, "")));
         var index = new ElasticsearchSearchIndex(cluster.Client(), cluster.Options, Dinsdagmiddag);
 
-        var results = await index.SearchAsync(new SearchQuery { Tekst = "taalcafé eenzaamheid" });
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "taalcafé eenzaamheid koffie" });
 
         Assert.True(results.Verbreed);
         Assert.Equal(["taalcafe", "maatjes"], results.Hits.Select(h => h.Id));

@@ -194,8 +194,8 @@ public abstract class SearchIndexBehaviour
     public async Task Search_OffersBedoeldeU_ForTypo()
     {
         var index = await CorpusAsync();
-        var results = await index.SearchAsync(new SearchQuery { Tekst = "hulp bij eenzaamheit" });
-        Assert.Equal("hulp bij eenzaamheid", results.BedoeldeU);
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "bezoek bij eenzaamheit" });
+        Assert.Equal("bezoek bij eenzaamheid", results.BedoeldeU);
     }
 
     [Fact]
@@ -234,12 +234,32 @@ public abstract class SearchIndexBehaviour
     }
 
     [Fact]
-    public async Task Search_NoAanbodWithAllWords_BroadensToSomeWords()
+    public async Task Search_NoAanbodWithAllWordsOfASentence_BroadensToSomeWords()
+    {
+        var index = await CorpusAsync();
+        var results = await index.SearchAsync(new SearchQuery { Tekst = "taalcafé wandelgroep tuin" });
+        Assert.True(results.Verbreed);
+        Assert.Equal(["kookclub", "taalcafe", "tuinproject", "wandelgroep"], results.Hits.Select(h => h.Id).Order().ToList());
+    }
+
+    // Issue 11, honest when there is nothing: two words no aanbod has together ("huis kopen") are not broadened to
+    // aanbod with one of them; the results page offers each word as its own search.
+    [Fact]
+    public async Task Search_TwoWordsNoAanbodHasTogether_FindsNothing()
     {
         var index = await CorpusAsync();
         var results = await index.SearchAsync(new SearchQuery { Tekst = "taalcafé wandelgroep" });
-        Assert.True(results.Verbreed);
-        Assert.Equal(["taalcafe", "wandelgroep"], results.Hits.Select(h => h.Id).Order().ToList());
+        Assert.False(results.Verbreed);
+        Assert.Equal(0, results.Totaal);
+        Assert.Empty(results.NietGevonden);
+    }
+
+    // A compound written apart finds the aanbod that writes it as one word.
+    [Fact]
+    public async Task Search_CompoundWrittenApart_FindsTheJoinedWord()
+    {
+        var index = await IndexAsync([Aanbod("zwemles", "Zwemles voor volwassenen", "Leer zwemmen in het Veenvissenbad.")]);
+        Assert.Equal(["zwemles"], await IdsAsync(index, "zwem les"));
     }
 
     // ---- Ranking and highlighting ---------------------------------------------------------------------------
