@@ -83,6 +83,7 @@ public sealed class ZoekBegripTests(EchteKaart kaart) : IClassFixture<EchteKaart
     [InlineData("mijn vriend bedreigt mij", CrisisSoort.HuiselijkGeweld)]
     [InlineData("kindermishandeling", CrisisSoort.Kindermishandeling)]
     [InlineData("ik slaap vannacht buiten", CrisisSoort.Dakloos)]
+    [InlineData("ik sta op straat", CrisisSoort.Dakloos)]
     [InlineData("suicide", CrisisSoort.Zelfdoding)]
     [InlineData("intihar etmek istiyorum", CrisisSoort.Zelfdoding)]
     public async Task Search_AcuteDanger_SaysWhichCrisis(string tekst, string soort)
@@ -103,6 +104,8 @@ public sealed class ZoekBegripTests(EchteKaart kaart) : IClassFixture<EchteKaart
     [InlineData("straatwerk")]
     [InlineData("huiselijke hulp")]
     [InlineData("slaapproblemen")]
+    [InlineData("op straat staan")]
+    [InlineData("ik dreig op straat te komen staan")]
     public async Task Search_NoDanger_ShowsNoCrisis(string tekst)
     {
         Assert.Empty((await ZoekAsync(tekst)).Crisis);
