@@ -48,6 +48,19 @@ public sealed class MeldingTalenTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Wizard_InEnglish_ForAnOrganisationAccount_IsEnglish()
+    {
+        var (client, _) = await Verwijzen.Organisaties.IngelogdAsync(factory, "OBS De Regenboog", "school");
+
+        var start = await EngelsAsync(client, "/melding");
+        Assert.Equal("Refer someone to the makelpunt", start.QuerySelector("h1")!.TextContent);
+        Assert.Contains("My referrals (Mijn verwijzingen)", start.QuerySelector("a[href='/organisatie/verwijzingen']")!.TextContent, StringComparison.Ordinal);
+
+        var melding = await VulInAsync(client, "Verwijzing", controleer: true);
+        Assert.Equal("OBS De Regenboog", melding.Antwoorden.Verwijzer?.Organisatie);
+    }
+
+    [Fact]
     public async Task Validation_InEnglish_MessagesSummaryAndTitleAreEnglish_OnEveryStepThatChecks()
     {
         var client = factory.Client();
