@@ -6,21 +6,9 @@ using SocialeKaart.Portal.Features.Makelpunt;
 
 namespace SocialeKaart.Portal.Features.Melding;
 
-public sealed record MeldingStap(int Nummer, string Url, string Titel);
-
-public enum ContactVan
-{
-    /// <summary>The melder themself (inwoner, naaste, the referrer when the person is not to be contacted, a professional's zorgsignaal).</summary>
-    Melder,
-
-    /// <summary>The referred person, or their parent or guardian: they agreed to be contacted.</summary>
-    Persoon,
-
-    /// <summary>An anonymous zorgsignaal: no contact details.</summary>
-    Niemand,
-}
-
-/// <summary>The six steps of the melding and the checks of each. Pure: the pages call these, tests too.</summary>
+/// <summary>The six steps of the melding and the checks of each. Pure: the pages call these, tests too. Titles and
+/// messages are Dutch; they are the keys of their translations (MeldingStappen.en.resx), which the pages look up through
+/// a <see cref="Formulierfouten"/> made with the localizer of this class.</summary>
 public static partial class MeldingStappen
 {
     public const int MaxVraag = 2000;
@@ -230,7 +218,8 @@ public static partial class MeldingStappen
     {
         if (waarde.Length > max)
         {
-            fouten.Voeg(veld, $"{wat} is te lang: maximaal {max} tekens. Nu zijn het er {waarde.Length}. Maak het korter; uw tekst is bewaard.");
+            // The Dutch sentence is the key of its translation; the numbers go in after translating.
+            fouten.Voeg(veld, $"{wat} is te lang: maximaal {{0}} tekens. Nu zijn het er {{1}}. Maak het korter; uw tekst is bewaard.", max, waarde.Length);
         }
     }
 

@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using SocialeKaart.Kaart.Content;
 using SocialeKaart.Portal.Components.Shared;
 using SocialeKaart.Portal.Features.Accounts;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Makelpunt;
 using SocialeKaart.Portal.Features.Melding;
+using SocialeKaart.Portal.Features.Talen;
 
 namespace SocialeKaart.Portal.Components.Pages.Melding;
 
@@ -29,6 +31,10 @@ public abstract class MeldingStapBasis : ComponentBase
 
     [Inject] protected Taxonomie Taxonomie { get; set; } = default!;
 
+    [Inject] protected Taalkeuze Keuze { get; set; } = default!;
+
+    [Inject] private IStringLocalizerFactory Localizers { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "terug")] protected string? Terug { get; set; }
 
     protected abstract MeldingStap Stap { get; }
@@ -38,11 +44,21 @@ public abstract class MeldingStapBasis : ComponentBase
 
     protected MeldingAntwoorden Antwoorden { get; set; } = new();
 
-    protected Formulierfouten Fouten { get; } = new();
+    /// <summary>The step titles and validation messages of <see cref="MeldingStappen"/>, in the page's language.</summary>
+    protected IStringLocalizer StapTeksten => _stapTeksten ??= Localizers.Create(typeof(MeldingStappen));
+
+    private IStringLocalizer? _stapTeksten;
+
+    // Made on first use: the localizer is injected after construction.
+    protected Formulierfouten Fouten => _fouten ??= new(StapTeksten);
+
+    private Formulierfouten? _fouten;
 
     protected bool IsPost => HttpMethods.IsPost(HttpContext.Request.Method);
 
-    protected string Titel => $"{(Fouten.Count > 0 ? "Fout: " : "")}Stap {Stap.Nummer} van {MeldingStappen.Alle.Count}: {Stap.Titel} - Melding doen - Sociale Kaart Veenendaal";
+    protected string Titel =>
+        (Fouten.Count > 0 ? StapTeksten["Fout: "] : "")
+        + StapTeksten["Stap {0} van {1}: {2} - Melding doen - Sociale Kaart Veenendaal", Stap.Nummer, MeldingStappen.Alle.Count, StapTeksten[Stap.Titel]];
 
     /// <summary>Where this request must go instead (no draft, already sent, step not reached yet). A GET is redirected
     /// at once; a POST is redirected by its submit handler (<see cref="LeidOm"/>), because the form must still be
