@@ -58,7 +58,8 @@ public static class Vertaalcontrole
         teksten.AddRange(body.QuerySelectorAll("[aria-label], [placeholder], [title], [alt]")
             .SelectMany(e => new[] { e.GetAttribute("aria-label"), e.GetAttribute("placeholder"), e.GetAttribute("title"), e.GetAttribute("alt") })
             .OfType<string>());
-        teksten.AddRange(body.QuerySelectorAll("input[type=submit], button").Select(e => e.GetAttribute("value") ?? "").Where(v => v.Length > 0));
+        // A submit input shows its value; a button's value is sent, never shown or read out.
+        teksten.AddRange(body.QuerySelectorAll("input[type=submit]").Select(e => e.GetAttribute("value") ?? "").Where(v => v.Length > 0));
 
         return teksten
             .SelectMany(t => t.Split([' ', '\n', '\t', '.', ',', ':', ';', '?', '!', '(', ')', '"', '\'', '/', '«', '»', '“', '”'], StringSplitOptions.RemoveEmptyEntries))
