@@ -66,14 +66,16 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
         var a = doc.Aanbod;
         var texts = FieldTexts(doc);
 
-        var tf = new Dictionary<string, int>(256, StringComparer.Ordinal);
-        var words = new Dictionary<string, string>(256, StringComparer.Ordinal);
-        var terms = new List<string>(512);
+        // Scratch space of this thread, cleared (a rebuild analyses 100,000 aanbod; these were most of its garbage).
+        var scratch = t_scratch ??= new Scratch();
+        var (tf, words, terms) = (scratch.Tf, scratch.Words, scratch.Terms);
+        tf.Clear();
+        words.Clear();
         long length = 0;
         for (var c = 0; c < texts.Length; c++)
         {
             terms.Clear();
-            analyzer.AnalyzeForIndex(texts[c], terms, (word, stem) => words.TryAdd(word, stem), frasen);
+            analyzer.AnalyzeForIndex(texts[c], terms, scratch.OnWord, frasen);
             var weight = IndexFormat.Fields[c].HalfUnits;
             foreach (var term in terms)
             {
@@ -102,6 +104,19 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
             a.Schedules.ToArray());
         return new AnalysedDocument(a.Id, tf.Keys.ToArray(), tf.Values.ToArray(), length,
             words.Keys.ToArray(), words.Values.ToArray(), suggesties.ToArray(), kenmerken);
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public Scratch() => OnWord = (word, stem) => Words.TryAdd(word, stem);
+
+        public Dictionary<string, int> Tf { get; } = new(256, StringComparer.Ordinal);
+        public Dictionary<string, string> Words { get; } = new(256, StringComparer.Ordinal);
+        public List<string> Terms { get; } = new(512);
+        public Action<string, string> OnWord { get; }
     }
 
     private static void AddSuggestion(List<SuggestieBijdrage> suggesties, string tekst, int gewicht)
