@@ -37,7 +37,8 @@ internal static class BuildWriter
         }
     }
 
-    public static void Write(string path, IndexBatch batch, DocumentAnalyser analyser, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <param name="storedWoordenlijst">The word list as a build stores it, when it comes from a build (compaction) instead of <see cref="IndexBatch.Woorden"/>.</param>
+    public static void Write(string path, IndexBatch batch, DocumentAnalyser analyser, IProgress<int>? progress, CancellationToken cancellationToken, byte[]? storedWoordenlijst = null)
     {
         var last = System.Diagnostics.Stopwatch.GetTimestamp();
         _analyseTicks = _jsonTicks = _compressTicks = 0;
@@ -172,7 +173,7 @@ internal static class BuildWriter
             ["synoniemen"] = Encoding.UTF8.GetBytes(batch.Synoniemen),
             ["situaties"] = Encoding.UTF8.GetBytes(batch.Situaties),
             ["talen"] = Encoding.UTF8.GetBytes(batch.Talen),
-            ["woordenlijst"] = Codec.Plain.Compress(Analysis.Woordenlijst.Van(batch.Woorden).ToBytes()),
+            ["woordenlijst"] = storedWoordenlijst ?? Codec.Plain.Compress(Analysis.Woordenlijst.Van(batch.Woorden).ToBytes()),
             ["docdict"] = docCodec.Dictionary,
             ["tekstdict"] = tekstCodec.Dictionary,
         })
