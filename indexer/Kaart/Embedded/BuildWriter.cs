@@ -65,13 +65,15 @@ internal static class BuildWriter
         (AnalysedDocument Analysis, byte[] Doc, byte[] Tekst, byte[]? Intern)[] AnalyseChunk(int start)
         {
             var chunk = new (AnalysedDocument, byte[], byte[], byte[]?)[Math.Min(Chunk, documents.Count - start)];
-            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            // At most one worker per core: the pool adds threads while this thread waits, and on a busy machine more
+            // workers only take turns (each holding its scratch space and half-done aanbod).
+            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 var input = documents[start + i];
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var analysis = analyser.Analyse(input.Document);
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var json = DocumentAnalyser.StoredJson(input.Document);
+                var json = DocumentAnalyser.StoredJsonOfThisThread(input.Document);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 chunk[i] = (analysis, docCodec.Compress(json), tekstCodec.CompressText(input.Document.BodyTekst),
                     input.Intern is null ? null : JsonSerializer.SerializeToUtf8Bytes(input.Intern, IndexFormat.Json));

@@ -137,7 +137,27 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
 
     /// <summary>The stored form of a document: without the Markdown source (it stays in content/) and without the plain text (stored apart).</summary>
     public static byte[] StoredJson(IndexDocument doc) =>
-        JsonSerializer.SerializeToUtf8Bytes(doc with { Aanbod = doc.Aanbod with { BodyMarkdown = "" }, BodyTekst = "" }, IndexFormat.Json);
+        JsonSerializer.SerializeToUtf8Bytes(Stored(doc), IndexFormat.Json);
+
+    /// <summary>The stored form as <see cref="StoredJson"/>, in a buffer of this thread that the next call reuses (a build writes 100,000).</summary>
+    public static ReadOnlySpan<byte> StoredJsonOfThisThread(IndexDocument doc)
+    {
+        var buffer = t_json ??= new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = t_jsonWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = IndexFormat.Json.Encoder, Indented = IndexFormat.Json.WriteIndented, SkipValidation = true });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, Stored(doc), IndexFormat.Json);
+        writer.Flush();
+        return buffer.WrittenSpan;
+    }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_json;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_jsonWriter;
+
+    private static IndexDocument Stored(IndexDocument doc) => doc with { Aanbod = doc.Aanbod with { BodyMarkdown = "" }, BodyTekst = "" };
 
     public static IndexDocument FromStored(ReadOnlySpan<byte> json, string tekst) =>
         JsonSerializer.Deserialize<IndexDocument>(json, IndexFormat.Json)! with { BodyTekst = tekst };
