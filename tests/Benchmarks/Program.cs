@@ -214,13 +214,11 @@ namespace SocialeKaart.Benchmarks
             using var writer = new SqliteIndexWriter(new EmbeddedIndexOptions { Map = map }, analyzer, TimeProvider.System);
             var cpuBefore = Measure.ProcessCpuSeconds();
             pauseBefore = GC.GetTotalPauseDuration();
-            var gen2Before = GC.CollectionCount(2);
             watch.Restart();
             var build = await writer.RebuildAsync(batch);
             var rebuildSeconds = watch.Elapsed.TotalSeconds;
             results.Add("index.rebuild_cpu_s", Measure.ProcessCpuSeconds() - cpuBefore, "0.0");
             results.Add("index.rebuild_gc_pause_s", (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds, "0.0");
-            results.Add("index.rebuild_gc_gen2", GC.CollectionCount(2) - gen2Before);
             results.Add("index.load_average", loadAverage);
             var afterRebuild = Measure.Memory();
             var managed = GC.GetTotalMemory(forceFullCollection: false);
