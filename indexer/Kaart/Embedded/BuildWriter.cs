@@ -21,7 +21,8 @@ internal static class BuildWriter
 
     private static long _analyseTicks, _jsonTicks, _compressTicks;
 
-    /// <summary>CPU time (summed over threads) of analysis, JSON and compression in the last build.</summary>
+    /// <summary>Time of analysis, JSON and compression in the last build, summed over the workers (wall time: it includes
+    /// a worker's waits for a core, so on a busy machine it is far more than their CPU time).</summary>
     internal static (TimeSpan Analyse, TimeSpan Json, TimeSpan Compress) CpuTimes =>
         (TimeSpan.FromSeconds(_analyseTicks / (double)System.Diagnostics.Stopwatch.Frequency),
          TimeSpan.FromSeconds(_jsonTicks / (double)System.Diagnostics.Stopwatch.Frequency),
