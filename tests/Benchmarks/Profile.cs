@@ -294,17 +294,20 @@ internal static class Profile
 
         var writer = new SqliteIndexWriter(new EmbeddedIndexOptions { Map = map }, new DutchAnalyzer(new Decompounder(content.Woorden.Contains)), TimeProvider.System);
         BuildWriter.Profile = [];
+        var cpu = Measure.ProcessCpuSeconds();
+        var pause = GC.GetTotalPauseDuration();
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         var watch = Stopwatch.StartNew();
         await writer.RebuildAsync(batch);
         var total = watch.Elapsed;
-        Console.WriteLine($"RebuildAsync of {size} aanbod: {total.TotalSeconds:0.00} s");
+        Console.WriteLine($"RebuildAsync of {size} aanbod: {total.TotalSeconds:0.00} s wall, {Measure.ProcessCpuSeconds() - cpu:0.0} s process CPU (all threads), GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.0} s, load average at the start {load}");
         foreach (var (step, time) in BuildWriter.Profile)
         {
             Console.WriteLine($"  {step,-48} {time.TotalSeconds,6:0.00} s");
         }
 
         var (analyse, json, compress) = BuildWriter.CpuTimes;
-        Console.WriteLine($"    CPU time in the parallel step (all threads): analysis {analyse.TotalSeconds:0.00} s, JSON {json.TotalSeconds:0.00} s, zstd {compress.TotalSeconds:0.00} s");
+        Console.WriteLine($"    time summed over the parallel workers (includes waiting for a core): analysis {analyse.TotalSeconds:0.00} s, JSON {json.TotalSeconds:0.00} s, zstd {compress.TotalSeconds:0.00} s");
         Console.WriteLine($"  {"fsync, pointer swap",-48} {(total - BuildWriter.Profile.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b)).TotalSeconds,6:0.00} s");
         BuildWriter.Profile = null;
         if (!options.Values.ContainsKey("index"))

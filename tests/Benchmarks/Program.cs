@@ -201,18 +201,24 @@ namespace SocialeKaart.Benchmarks
 
             // The indexer's steps: Batch renders Markdown and derives the documents, RebuildAsync analyses and writes.
             var kaart = generator.WithAanbod(aanbod, synoniemen);
+            var batchCpuBefore = Measure.ProcessCpuSeconds();
+            var pauseBefore = GC.GetTotalPauseDuration();
             watch.Restart();
             var batch = ContentIndexer.Batch(kaart);
             var batchSeconds = watch.Elapsed.TotalSeconds;
+            results.Add("index.batch_cpu_s", Measure.ProcessCpuSeconds() - batchCpuBefore, "0.0");
+            results.Add("index.batch_gc_pause_s", (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds, "0.0");
             var afterBatch = Measure.Memory();
 
             var analyzer = new DutchAnalyzer(new Decompounder(content.Woorden.Contains));
             using var writer = new SqliteIndexWriter(new EmbeddedIndexOptions { Map = map }, analyzer, TimeProvider.System);
             var cpuBefore = Measure.ProcessCpuSeconds();
+            pauseBefore = GC.GetTotalPauseDuration();
             watch.Restart();
             var build = await writer.RebuildAsync(batch);
             var rebuildSeconds = watch.Elapsed.TotalSeconds;
             results.Add("index.rebuild_cpu_s", Measure.ProcessCpuSeconds() - cpuBefore, "0.0");
+            results.Add("index.rebuild_gc_pause_s", (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds, "0.0");
             results.Add("index.load_average", loadAverage);
             var afterRebuild = Measure.Memory();
             var managed = GC.GetTotalMemory(forceFullCollection: false);

@@ -28,8 +28,37 @@ public sealed class DutchAnalyzer(Decompounder decompounder)
     public static bool IsIndexable(string folded) =>
         folded.Length > 1 && !StopWords.Dutch.Contains(folded);
 
-    // Texts repeat their words: stem and split each distinct word once (a build analyses millions of words, few distinct).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stem, (string Part, string Stem)[] Parts)> _words = new(StringComparer.Ordinal);
+    // Texts repeat their words: fold, stem and split each distinct word once (a build analyses tens of millions of words,
+    // a few hundred thousand distinct). Keyed by the word as typed, so a known word costs one lookup and no allocation.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Woord?> _typed = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Woord?> _folded = new(StringComparer.Ordinal);
+
+    /// <summary>An indexable word (folded), its stem and its compound parts with theirs.</summary>
+    private sealed record Woord(string Folded, string Stem, (string Part, string Stem)[] Parts);
+
+    private Woord? Known(string folded) => _folded.GetOrAdd(folded, static (word, self) => !IsIndexable(word) ? null
+        : new Woord(word, Stem(word), self.Decompounder.Split(word).Where(IsIndexable).Select(p => (p, Stem(p))).ToArray()), this);
+
+    private Woord? KnownTyped(string text, Tokenizer.WordSpan span)
+    {
+        if (span.Joined is { } joined)
+        {
+            return Known(joined);
+        }
+
+        var lookup = _typed.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span.WordChars(text), out var woord))
+        {
+            return woord;
+        }
+
+        var typed = span.Word(text);
+        return _typed.GetOrAdd(typed, Known(TextFolding.Fold(typed)));
+    }
+
+    // Per thread, so analysing a text allocates nothing of its own (a rebuild analyses in parallel).
+    [ThreadStatic]
+    private static List<Tokenizer.WordSpan>? t_group;
 
     /// <summary>The stems (with those of compound parts) of a text, in text order.</summary>
     /// <param name="onWord">Called with every indexed surface word (also compound parts): feeds the vocabulary for typo correction.</param>
@@ -41,49 +70,53 @@ public sealed class DutchAnalyzer(Decompounder decompounder)
         var recent = frasen is null || frasen.Count == 0 ? null : new List<string>(frasen.MaxLength + 4);
         var starts = recent is null ? null : new List<int>(frasen!.MaxLength + 4);
         var lastEnd = 0;
-        foreach (var token in Tokenizer.Tokenize(text))
+        var group = t_group ??= new List<Tokenizer.WordSpan>(8);
+        var at = 0;
+        while (Tokenizer.NextGroup(text, ref at, group))
         {
-            var joined = token.Start < lastEnd; // the joined form of a hyphenated word, after its parts
-            if (recent is not null && !joined && Breaks(text, lastEnd, token.Start))
+            foreach (var token in group)
             {
-                recent.Clear();
-                starts!.Clear();
-            }
-
-            lastEnd = Math.Max(lastEnd, token.Start + token.Length);
-            if (!IsIndexable(token.Folded))
-            {
-                continue;
-            }
-
-            var (stem, parts) = _words.GetOrAdd(token.Folded, word => (Stem(word),
-                Decompounder.Split(word).Where(IsIndexable).Select(p => (p, Stem(p))).ToArray()));
-            terms.Add(stem);
-            onWord?.Invoke(token.Folded, stem);
-            foreach (var (part, partStem) in parts)
-            {
-                terms.Add(partStem);
-                onWord?.Invoke(part, partStem);
-            }
-
-            if (recent is not null)
-            {
-                // The parts of "speel-o-theek" came one by one before it: as a search reads it, the word is the joined form.
-                while (joined && starts!.Count > 0 && starts[^1] >= token.Start)
+                var joined = token.Start < lastEnd; // the joined form of a hyphenated word, after its parts
+                if (recent is not null && !joined && Breaks(text, lastEnd, token.Start))
                 {
-                    recent.RemoveAt(recent.Count - 1);
-                    starts.RemoveAt(starts.Count - 1);
+                    recent.Clear();
+                    starts!.Clear();
                 }
 
-                if (recent.Count > frasen!.MaxLength)
+                lastEnd = Math.Max(lastEnd, token.Start + token.Length);
+                if (KnownTyped(text, token) is not { } woord)
                 {
-                    recent.RemoveAt(0);
-                    starts!.RemoveAt(0);
+                    continue;
                 }
 
-                recent.Add(stem);
-                starts!.Add(token.Start);
-                frasen.Ending(recent, terms);
+                var stem = woord.Stem;
+                terms.Add(stem);
+                onWord?.Invoke(woord.Folded, stem);
+                foreach (var (part, partStem) in woord.Parts)
+                {
+                    terms.Add(partStem);
+                    onWord?.Invoke(part, partStem);
+                }
+
+                if (recent is not null)
+                {
+                    // The parts of "speel-o-theek" came one by one before it: as a search reads it, the word is the joined form.
+                    while (joined && starts!.Count > 0 && starts[^1] >= token.Start)
+                    {
+                        recent.RemoveAt(recent.Count - 1);
+                        starts.RemoveAt(starts.Count - 1);
+                    }
+
+                    if (recent.Count > frasen!.MaxLength)
+                    {
+                        recent.RemoveAt(0);
+                        starts!.RemoveAt(0);
+                    }
+
+                    recent.Add(stem);
+                    starts!.Add(token.Start);
+                    frasen.Ending(recent, terms);
+                }
             }
         }
     }

@@ -17,8 +17,32 @@ public static class Tokenizer
     /// <summary>The words of a text one by one, so a caller that looks for one word can stop early.</summary>
     public static IEnumerable<Token> Enumerate(string text)
     {
-        var tokens = new List<Token>(4);
+        var group = new List<WordSpan>(4);
         var i = 0;
+        while (NextGroup(text, ref i, group))
+        {
+            foreach (var span in group)
+            {
+                yield return new Token(span.Start, span.Length, span.Joined ?? TextFolding.Fold(span.Word(text)));
+            }
+        }
+    }
+
+    /// <summary>Where a word stands (its folded form not yet made): the index folds each distinct word once.</summary>
+    /// <param name="Joined">The folded joined form of a hyphenated word; null for a word as it stands in the text.</param>
+    internal readonly record struct WordSpan(int Start, int Length, string? Joined)
+    {
+        /// <summary>The word as typed, to be folded. An overlong "word" is cut at <see cref="MaxWordLength"/>, not dropped:
+        /// it still counts as something the inwoner typed.</summary>
+        public string Word(string text) => text.Substring(Start, Math.Min(Length, MaxWordLength));
+
+        public ReadOnlySpan<char> WordChars(string text) => text.AsSpan(Start, Math.Min(Length, MaxWordLength));
+    }
+
+    /// <summary>The next word at or after <paramref name="i"/>, with its hyphenated parts and joined form, into <paramref name="group"/>.</summary>
+    internal static bool NextGroup(string text, ref int i, List<WordSpan> group)
+    {
+        group.Clear();
         while (i < text.Length)
         {
             while (i < text.Length && !IsWordChar(text[i]))
@@ -34,8 +58,7 @@ public static class Tokenizer
 
             if (i > start)
             {
-                tokens.Clear();
-                Add(tokens, text, start, i - start);
+                group.Add(new WordSpan(start, i - start, null));
 
                 // word-word-word: also emit the joined form.
                 var groupStart = start;
@@ -48,7 +71,7 @@ public static class Tokenizer
                         i++;
                     }
 
-                    Add(tokens, text, s, i - s);
+                    group.Add(new WordSpan(s, i - s, null));
                     parts++;
                 }
 
@@ -57,21 +80,16 @@ public static class Tokenizer
                     var joined = text[groupStart..i].Replace("-", "", StringComparison.Ordinal);
                     if (joined.Length <= MaxWordLength)
                     {
-                        tokens.Add(new Token(groupStart, i - groupStart, TextFolding.Fold(joined)));
+                        group.Add(new WordSpan(groupStart, i - groupStart, TextFolding.Fold(joined)));
                     }
                 }
 
-                foreach (var token in tokens)
-                {
-                    yield return token;
-                }
+                return true;
             }
         }
-    }
 
-    // An overlong "word" is cut, not dropped: it still counts as something the inwoner typed.
-    private static void Add(List<Token> tokens, string text, int start, int length) =>
-        tokens.Add(new Token(start, length, TextFolding.Fold(text.Substring(start, Math.Min(length, MaxWordLength)))));
+        return false;
+    }
 
     // An apostrophe between letters belongs to the word: zzp'er, baby's (Unicode word breaking, as Elasticsearch's standard tokenizer).
     private static bool IsApostropheInWord(string text, int i) =>

@@ -150,6 +150,21 @@ internal sealed class BuildFile
         return reader.Read() ? ((byte[])reader.GetValue(0), (byte[])reader.GetValue(1)) : null;
     });
 
+    /// <summary>Every stored aanbod of the build in number order, with its internal fields (to fold the log into a new build).</summary>
+    public List<StoredDocument> AllDocuments() => WithConnection(c =>
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT d.doc, d.tekst, i.doc FROM docs d LEFT JOIN intern i ON i.nr = d.nr ORDER BY d.nr";
+        using var reader = cmd.ExecuteReader();
+        var result = new List<StoredDocument>(BaseCount);
+        while (reader.Read())
+        {
+            result.Add(new StoredDocument((byte[])reader.GetValue(0), (byte[])reader.GetValue(1), reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2)));
+        }
+
+        return result;
+    });
+
     public byte[]? Tekst(int nr) => WithConnection(c => Blob(c, "SELECT tekst FROM docs WHERE nr = $k", nr));
 
     public byte[]? Intern(int nr) => WithConnection(c => Blob(c, "SELECT doc FROM intern WHERE nr = $k", nr));

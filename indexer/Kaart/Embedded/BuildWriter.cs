@@ -21,7 +21,8 @@ internal static class BuildWriter
 
     private static long _analyseTicks, _jsonTicks, _compressTicks;
 
-    /// <summary>CPU time (summed over threads) of analysis, JSON and compression in the last build.</summary>
+    /// <summary>Time of analysis, JSON and compression in the last build, summed over the workers (wall time: it includes
+    /// a worker's waits for a core, so on a busy machine it is far more than their CPU time).</summary>
     internal static (TimeSpan Analyse, TimeSpan Json, TimeSpan Compress) CpuTimes =>
         (TimeSpan.FromSeconds(_analyseTicks / (double)System.Diagnostics.Stopwatch.Frequency),
          TimeSpan.FromSeconds(_jsonTicks / (double)System.Diagnostics.Stopwatch.Frequency),
@@ -37,7 +38,8 @@ internal static class BuildWriter
         }
     }
 
-    public static void Write(string path, IndexBatch batch, DocumentAnalyser analyser, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <param name="storedWoordenlijst">The word list as a build stores it, when it comes from a build (compaction) instead of <see cref="IndexBatch.Woorden"/>.</param>
+    public static void Write(string path, IndexBatch batch, DocumentAnalyser analyser, IProgress<int>? progress, CancellationToken cancellationToken, byte[]? storedWoordenlijst = null)
     {
         var last = System.Diagnostics.Stopwatch.GetTimestamp();
         _analyseTicks = _jsonTicks = _compressTicks = 0;
@@ -64,13 +66,15 @@ internal static class BuildWriter
         (AnalysedDocument Analysis, byte[] Doc, byte[] Tekst, byte[]? Intern)[] AnalyseChunk(int start)
         {
             var chunk = new (AnalysedDocument, byte[], byte[], byte[]?)[Math.Min(Chunk, documents.Count - start)];
-            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            // At most one worker per core: the pool adds threads while this thread waits, and on a busy machine more
+            // workers only take turns (each holding its scratch space and half-done aanbod).
+            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 var input = documents[start + i];
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var analysis = analyser.Analyse(input.Document);
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var json = DocumentAnalyser.StoredJson(input.Document);
+                var json = DocumentAnalyser.StoredJsonOfThisThread(input.Document);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 chunk[i] = (analysis, docCodec.Compress(json), tekstCodec.CompressText(input.Document.BodyTekst),
                     input.Intern is null ? null : JsonSerializer.SerializeToUtf8Bytes(input.Intern, IndexFormat.Json));
@@ -172,7 +176,7 @@ internal static class BuildWriter
             ["synoniemen"] = Encoding.UTF8.GetBytes(batch.Synoniemen),
             ["situaties"] = Encoding.UTF8.GetBytes(batch.Situaties),
             ["talen"] = Encoding.UTF8.GetBytes(batch.Talen),
-            ["woordenlijst"] = Codec.Plain.Compress(Analysis.Woordenlijst.Van(batch.Woorden).ToBytes()),
+            ["woordenlijst"] = storedWoordenlijst ?? Codec.Plain.Compress(Analysis.Woordenlijst.Van(batch.Woorden).ToBytes()),
             ["docdict"] = docCodec.Dictionary,
             ["tekstdict"] = tekstCodec.Dictionary,
         })

@@ -234,6 +234,18 @@ internal static class ColumnFormat
         return Pack(w);
     }
 
+    public static Dictionary<string, GeoPunt> DecodePostcodes(byte[] data)
+    {
+        var pc = new ByteReader(Unpack(data));
+        var postcodes = new Dictionary<string, GeoPunt>(StringComparer.Ordinal);
+        for (var n = pc.Int(); n > 0; n--)
+        {
+            postcodes[pc.String()] = new GeoPunt(pc.Double(), pc.Double());
+        }
+
+        return postcodes;
+    }
+
     public static Dictionary<string, SuggestieBijdrage[]> DecodeSuggesties(byte[] data)
     {
         var r = new ByteReader(Unpack(data));

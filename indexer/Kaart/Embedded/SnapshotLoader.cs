@@ -149,12 +149,7 @@ internal static class SnapshotLoader
             Bits.Set(live, nr);
         }
 
-        var pc = new ByteReader(ColumnFormat.Unpack(Column("postcodes")));
-        var postcodes = new Dictionary<string, GeoPunt>(StringComparer.Ordinal);
-        for (var n = pc.Int(); n > 0; n--)
-        {
-            postcodes[pc.String()] = new GeoPunt(pc.Double(), pc.Double());
-        }
+        var postcodes = ColumnFormat.DecodePostcodes(Column("postcodes"));
 
         var perKey = ColumnFormat.DecodeSuggesties(Column("suggesties"));
         var suggesties = SuggestieLijst.Create(perKey.Values.Select(SuggestieLijst.Winner).OfType<Suggestie>(),

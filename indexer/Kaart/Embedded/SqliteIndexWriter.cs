@@ -12,7 +12,8 @@ namespace SocialeKaart.Kaart.Embedded;
 /// The writer of the embedded index. A rebuild writes a complete new build file next to the current one, then swaps
 /// the pointer to it atomically (write a temporary pointer, fsync, rename). An update is appended to the current
 /// build's log in one durable transaction. Readers keep what they have open until they see the change whole, so nobody
-/// ever sees a half-built index or half an update. One writer per index folder (in this process, calls are serialised).
+/// ever sees a half-built index or half an update. When the log grows long, it is folded into a new build of the same
+/// aanbod (<see cref="CompactAsync"/>), swapped in the same way. One writer per index folder (in this process, calls are serialised).
 /// </summary>
 public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyzer analyzer, TimeProvider timeProvider) : ISearchIndexWriter, IDisposable
 {
@@ -43,37 +44,134 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var watch = Stopwatch.StartNew();
-            Directory.CreateDirectory(options.Map);
-            var name = $"kaart-{timeProvider.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40] + ".db";
-            var path = Path.Combine(options.Map, name);
             var analyser = new DocumentAnalyser(analyzer, Taxonomie.Parse(batch.Taxonomie), SearchKnowledge.FrasenVan(batch.Synoniemen, batch.Situaties));
-            await Task.Run(() => BuildWriter.Write(path, batch, analyser, progress, cancellationToken), cancellationToken);
-
-            // The new file is complete; make it durable, then point readers at it.
-            await using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
-            {
-                file.Flush(flushToDisk: true);
-            }
-
-            var tmp = options.PointerPath + ".tmp";
-            await using (var pointer = new FileStream(tmp, FileMode.Create, FileAccess.Write))
-            {
-                await pointer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(name), cancellationToken);
-                pointer.Flush(flushToDisk: true);
-            }
-
-            File.Move(tmp, options.PointerPath, overwrite: true);
-            _generation?.Dispose();
-            _generation = null;
-            _signal.Raise();
-            RemoveOldGenerations(name);
-            return new IndexBuildResult(batch.Documents.Count, Path.GetFullPath(path), watch.Elapsed);
+            return await PublishAsync(batch, analyser, storedWoordenlijst: null, progress, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Folds the update log into a new build of the same aanbod, swapped in like a rebuild: readers that open the folder
+    /// afterwards start from it instead of applying every update since the last rebuild. Searches go on meanwhile (on
+    /// what readers have open); an update that arrives meanwhile waits for it and then goes to the new build's log.
+    /// Done by <see cref="UpdateAsync"/> when the log passes <see cref="EmbeddedIndexOptions.CompactAfterUpdates"/> or
+    /// <see cref="EmbeddedIndexOptions.CompactAfterLogMegabytes"/>. False when there was nothing to fold.
+    /// </summary>
+    /// <param name="progress">The number of aanbod written to the new build so far.</param>
+    public async Task<bool> CompactAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await CompactLockedAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<bool> CompactLockedAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var generation = CurrentGeneration();
+        var log = generation.Log ??= UpdateLog.OpenForWriting(generation.Build.LogPath);
+        var changes = UpdateLog.ReadAfter(log, 0);
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+
+        var batch = await Task.Run(() => Folded(generation, changes.Select(c => c.Change), cancellationToken), cancellationToken);
+        await PublishAsync(batch, generation.Analyser, generation.Build.Meta["woordenlijst"], progress, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The aanbod of a build with its log applied, as a batch: the build's aanbod that no update touched in their order,
+    /// then the newest version of each updated one in the order the updates added them (the numbering a reader with the
+    /// log has), with the rules of the build (taxonomie, synonyms, situations, languages, postcodes, word list).
+    /// </summary>
+    private static IndexBatch Folded(Generation generation, IEnumerable<IndexChange> changes, CancellationToken cancellationToken)
+    {
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var newest = new OrderedDictionary<string, AddedDocument>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            foreach (var removed in change.Removed)
+            {
+                touched.Add(removed.Id);
+                newest.Remove(removed.Id);
+            }
+
+            foreach (var added in change.Added)
+            {
+                touched.Add(added.Analysis.Id);
+                newest.Remove(added.Analysis.Id);
+                newest.Add(added.Analysis.Id, added);
+            }
+        }
+
+        var build = generation.Build;
+        var ids = new string[build.BaseCount];
+        foreach (var (id, nr) in generation.Ids)
+        {
+            ids[nr] = id;
+        }
+
+        IndexInput Input(byte[] doc, byte[] tekst, byte[]? intern) => new(
+            DocumentAnalyser.FromStored(build.DocCodec.Decompress(doc), build.TekstCodec.DecompressText(tekst)),
+            intern is null ? null : JsonSerializer.Deserialize<InternAanbod>(intern, IndexFormat.Json));
+
+        var inputs = new List<IndexInput>(build.BaseCount + newest.Count);
+        var stored = build.AllDocuments();
+        for (var nr = 0; nr < stored.Count; nr++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!touched.Contains(ids[nr]))
+            {
+                inputs.Add(Input(stored[nr].Doc, stored[nr].Tekst, stored[nr].Intern));
+            }
+        }
+
+        inputs.AddRange(newest.Values.Select(a => Input(a.Doc, a.Tekst, a.Intern)));
+        return new IndexBatch(inputs, build.Text("taxonomie"), build.Text("synoniemen"), new Postcodes(ColumnFormat.DecodePostcodes(build.Column("postcodes")!)))
+        {
+            Situaties = build.Text("situaties"),
+            Talen = build.Text("talen"),
+        };
+    }
+
+    /// <summary>Writes a complete new build file next to the current one, makes it durable and points readers at it.</summary>
+    private async Task<IndexBuildResult> PublishAsync(IndexBatch batch, DocumentAnalyser analyser, byte[]? storedWoordenlijst, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        Directory.CreateDirectory(options.Map);
+        var name = $"kaart-{timeProvider.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40] + ".db";
+        var path = Path.Combine(options.Map, name);
+        await Task.Run(() => BuildWriter.Write(path, batch, analyser, progress, cancellationToken, storedWoordenlijst), cancellationToken);
+
+        // The new file is complete; make it durable, then point readers at it.
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+        {
+            file.Flush(flushToDisk: true);
+        }
+
+        var tmp = options.PointerPath + ".tmp";
+        await using (var pointer = new FileStream(tmp, FileMode.Create, FileAccess.Write))
+        {
+            await pointer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(name), cancellationToken);
+            pointer.Flush(flushToDisk: true);
+        }
+
+        File.Move(tmp, options.PointerPath, overwrite: true);
+        _generation?.Dispose();
+        _generation = null;
+        _signal.Raise();
+        RemoveOldGenerations(name);
+        return new IndexBuildResult(batch.Documents.Count, Path.GetFullPath(path), watch.Elapsed);
     }
 
     public async Task UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default)
@@ -92,8 +190,14 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await Task.Run(() => Apply(update, cancellationToken), cancellationToken);
+            var logged = await Task.Run(() => Apply(update, cancellationToken), cancellationToken);
             _signal.Raise();
+
+            // The update is durable and visible; a compaction that fails or is cancelled leaves it in the log.
+            if (logged is { } seq && LogIsLong(seq))
+            {
+                await CompactLockedAsync(progress: null, cancellationToken);
+            }
         }
         finally
         {
@@ -101,7 +205,21 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
         }
     }
 
-    private void Apply(IndexUpdate update, CancellationToken cancellationToken)
+    private bool LogIsLong(long seq)
+    {
+        if (options.CompactAfterUpdates > 0 && seq >= options.CompactAfterUpdates)
+        {
+            return true;
+        }
+
+        var log = new FileInfo(CurrentGeneration().Build.LogPath);
+        var wal = new FileInfo(log.FullName + "-wal");
+        var bytes = (log.Exists ? log.Length : 0) + (wal.Exists ? wal.Length : 0);
+        return options.CompactAfterLogMegabytes > 0 && bytes >= options.CompactAfterLogMegabytes * 1024L * 1024L;
+    }
+
+    /// <summary>Appends the update to the log; its number, or null when it changed nothing.</summary>
+    private long? Apply(IndexUpdate update, CancellationToken cancellationToken)
     {
         var generation = CurrentGeneration();
         var log = generation.Log ??= UpdateLog.OpenForWriting(generation.Build.LogPath);
@@ -126,11 +244,11 @@ public sealed class SqliteIndexWriter(EmbeddedIndexOptions options, DutchAnalyze
 
         if (removed.Count == 0 && added.Length == 0)
         {
-            return;
+            return null;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        UpdateLog.Append(log, new IndexChange(removed.ToArray(), added));
+        return UpdateLog.Append(log, new IndexChange(removed.ToArray(), added));
     }
 
     private static StoredDocument? CurrentVersion(Generation generation, SqliteConnection log, string id)
