@@ -13,7 +13,7 @@ public static class TaalMelding
         ["en"] = "We searched with the Dutch words for what you typed. The information about the help is in Dutch.",
         ["tr"] = "Yazdıklarınızın Felemenkçe karşılıklarıyla aradık. Yardım hakkındaki bilgiler Felemenkçedir.",
         ["ar"] = "بحثنا بالكلمات الهولندية لما كتبته. المعلومات عن المساعدة باللغة الهولندية.",
-        ["pl"] = "Szukaliśmy po niderlandzku tego, co Pan/Pani wpisał(a). Informacje o pomocy są w języku niderlandzkim.",
+        ["pl"] = "Szukaliśmy niderlandzkich słów dla wpisanego tekstu. Informacje o pomocy są w języku niderlandzkim.",
         ["uk"] = "Ми шукали нідерландськими словами те, що ви ввели. Інформація про допомогу нідерландською мовою.",
     };
 

@@ -22,7 +22,7 @@ public static class ZoekEndpoints
         var api = app.MapGroup("/api");
         api.MapGet("/zoeken", async Task<IResult> (HttpRequest request, ISearchIndex index, Taxonomie taxonomie, CancellationToken ct) =>
         {
-            var parsed = ZoekParameters.Parse(request.Query, taxonomie);
+            var parsed = ZoekParameters.Parse(request.Query, taxonomie, taalAlsFacet: true);
             if (!parsed.IsGeldig)
             {
                 return TypedResults.ValidationProblem(parsed.Fouten.ToDictionary(f => f.Key, f => new[] { f.Value }),

@@ -20,20 +20,39 @@ public static class ZoekParameters
         public bool IsGeldig => Fouten.Count == 0;
     }
 
-    public static Resultaat Parse(IQueryCollection query, Taxonomie taxonomie)
+    /// <summary>
+    /// The URL parameter of the aanbod's language. Not <c>taal</c>: on every page that is the inwoner's own language
+    /// (<see cref="Talen.Taalkeuze.Parameter"/>), so a filter on Turkish-speaking help would turn the page Turkish and a
+    /// Turkish page would only show Turkish-speaking help.
+    /// </summary>
+    public const string Voertaal = "voertaal";
+
+    /// <summary>The URL parameter of a facet.</summary>
+    public static string Parameter(string facet) => facet == Facetten.Taal ? Voertaal : facet;
+
+    /// <param name="teksten">The messages' language: the page's; null for Dutch (the JSON API).</param>
+    /// <param name="taalAlsFacet">The JSON API has no page language: there <c>taal</c> is still the aanbod's language
+    /// (as it was before the pages had languages), besides <see cref="Voertaal"/>.</param>
+    public static Resultaat Parse(IQueryCollection query, Taxonomie taxonomie, ZoekTeksten? teksten = null, bool taalAlsFacet = false)
     {
         var fouten = new Dictionary<string, string>();
         var tekst = query["q"].ToString().Trim();
         if (tekst.Length > MaxTekst)
         {
-            fouten["q"] = $"Uw zoekvraag is te lang. Gebruik hoogstens {MaxTekst} tekens.";
+            fouten["q"] = ZoekTeksten.Fout(teksten, "Uw zoekvraag is te lang. Gebruik hoogstens {0} tekens.", MaxTekst);
             tekst = tekst[..MaxTekst];
         }
 
         var filters = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var facet in Facetten.Alle)
         {
-            var values = query[facet].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToList();
+            var waarden = query[Parameter(facet)];
+            if (taalAlsFacet && facet == Facetten.Taal && waarden.Count == 0)
+            {
+                waarden = query[Facetten.Taal];
+            }
+
+            var values = waarden.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToList();
             if (values.Count == 0)
             {
                 continue;
@@ -43,7 +62,10 @@ public static class ZoekParameters
             var onbekend = toegestaan is null ? [] : values.Where(v => !toegestaan.Contains(v)).ToList();
             if (onbekend.Count > 0)
             {
-                fouten[facet] = $"We kennen '{Kort(onbekend[0])}' niet als {FacetWaarden.FacetLabel(facet).ToLowerInvariant()}. We zoeken zonder dit filter.";
+                var label = teksten is null || ZoekTeksten.IsNederlands
+                    ? FacetWaarden.FacetLabel(facet).ToLowerInvariant()
+                    : teksten.FacetLabel(facet);
+                fouten[facet] = ZoekTeksten.Fout(teksten, "We kennen '{0}' niet als {1}. We zoeken zonder dit filter.", Kort(onbekend[0]), label);
                 values = values.Except(onbekend).ToList();
             }
 
@@ -60,7 +82,7 @@ public static class ZoekParameters
         }
         else if (Postcodes.Pc4(postcode) is null)
         {
-            fouten["postcode"] = "Vul een postcode in zoals 3901 of 3901 AB.";
+            fouten["postcode"] = ZoekTeksten.Fout(teksten, "Vul een postcode in zoals 3901 of 3901 AB.");
             postcode = null;
         }
 
@@ -73,7 +95,7 @@ public static class ZoekParameters
             }
             else
             {
-                fouten["straal"] = "Kies een afstand van 1 tot 100 kilometer.";
+                fouten["straal"] = ZoekTeksten.Fout(teksten, "Kies een afstand van 1 tot 100 kilometer.");
             }
         }
 
@@ -89,7 +111,7 @@ public static class ZoekParameters
                 sortering = Sortering.Naam;
                 break;
             default:
-                fouten["sorteer"] = "Sorteren kan op relevantie, afstand of naam.";
+                fouten["sorteer"] = ZoekTeksten.Fout(teksten, "Sorteren kan op relevantie, afstand of naam.");
                 break;
         }
 
@@ -98,7 +120,7 @@ public static class ZoekParameters
         {
             if (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out pagina) || pagina < 1 || pagina > MaxPagina)
             {
-                fouten["pagina"] = $"Het paginanummer moet een getal van 1 tot {MaxPagina} zijn.";
+                fouten["pagina"] = ZoekTeksten.Fout(teksten, "Het paginanummer moet een getal van 1 tot {0} zijn.", MaxPagina);
                 pagina = 1;
             }
         }
@@ -137,7 +159,7 @@ public static class ZoekParameters
         {
             foreach (var value in q.Waarden(facet))
             {
-                parts.Add(new(facet, value));
+                parts.Add(new(Parameter(facet), value));
             }
         }
 

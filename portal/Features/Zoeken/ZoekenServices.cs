@@ -82,6 +82,7 @@ public static class ZoekenServices
                 ?? throw new InvalidOperationException($"taxonomie.yml ontbreekt in {store.Beschrijving}.");
             return Taxonomie.Parse(yaml);
         });
+        builder.Services.AddSingleton<ZoekTeksten>();
         builder.Services.AddSingleton(sp => new SqliteSearchIndex(sp.GetRequiredService<IOptions<EmbeddedIndexOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ISearchIndex>(sp =>
             new Gezondheid.GemetenZoekindex(sp.GetRequiredService<SqliteSearchIndex>(), sp.GetRequiredService<Gezondheid.Meters>()));

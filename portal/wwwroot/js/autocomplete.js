@@ -3,15 +3,23 @@
 (function () {
   "use strict";
 
+  // The words come from the page, in its language (data-tekst-*); Dutch only for a page that gives none.
+  function tekst(input, naam, standaard) {
+    return input.getAttribute("data-tekst-" + naam) || standaard;
+  }
+
   function enhance(input) {
     var url = input.getAttribute("data-suggesties");
+    var lijstNaam = tekst(input, "lijst", "Suggesties");
+    var een = tekst(input, "een", "1 suggestie. Gebruik pijl omlaag om te kiezen.");
+    var meer = tekst(input, "meer", "{0} suggesties. Gebruik pijl omlaag om te kiezen.");
     var form = input.form;
     var listId = input.id + "-suggesties";
     var list = document.createElement("ul");
     list.id = listId;
     list.className = "suggesties";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Suggesties");
+    list.setAttribute("aria-label", lijstNaam);
     list.hidden = true;
     input.parentNode.appendChild(list);
 
@@ -71,7 +79,7 @@
       var open = items.length > 0;
       list.hidden = !open;
       input.setAttribute("aria-expanded", open ? "true" : "false");
-      status.textContent = open ? items.length + (items.length === 1 ? " suggestie" : " suggesties") + ". Gebruik pijl omlaag om te kiezen." : "";
+      status.textContent = !open ? "" : items.length === 1 ? een : meer.replace("{0}", String(items.length));
     }
 
     function fetchSuggestions() {
