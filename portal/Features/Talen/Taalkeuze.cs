@@ -36,7 +36,8 @@ public static class TaalkeuzeMiddleware
     /// <summary>After routing: the page's <see cref="TalenAttribute"/> is in its endpoint's metadata.</summary>
     public static IApplicationBuilder UseTaalkeuze(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var uitUrl = Taal.Zoek(context.Request.Query[Taalkeuze.Parameter].FirstOrDefault());
+        // The API has no page language (there taal= is still the filter on the aanbod's language): never a cookie.
+        var uitUrl = context.Request.Path.StartsWithSegments("/api") ? null : Taal.Zoek(context.Request.Query[Taalkeuze.Parameter].FirstOrDefault());
         var gekozen = uitUrl ?? Taal.Zoek(context.Request.Cookies[Taalkeuze.Cookie]) ?? Taal.Nederlands;
         if (uitUrl is not null && context.Request.Cookies[Taalkeuze.Cookie] != uitUrl.Code)
         {

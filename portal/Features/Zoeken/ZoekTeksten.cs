@@ -47,7 +47,3 @@ public sealed class ZoekTeksten(IStringLocalizer<ZoekTeksten> t, Taxonomie taxon
 
     private string Vertaal(string sjabloon, object[] waarden) => t[sjabloon, waarden];
 }
-
-/// <summary>What js/autocomplete.js says, in the page's language: the list's name and the count it announces
-/// (<paramref name="Meer"/> with <c>{0}</c> for the number).</summary>
-public sealed record Suggestieteksten(string Lijst, string Een, string Meer);

@@ -65,6 +65,15 @@ public sealed class HomeTalenTests(PortalFactory factory) : IClassFixture<Portal
         Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("sk-taal", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Api_TaalParameter_IsTheAanbodLanguageFilter_AndSetsNoCookie()
+    {
+        var response = await factory.Client().GetAsync("/api/zoeken?q=taalcafe&taal=ar");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("sk-taal", StringComparison.Ordinal)));
+    }
+
     // A staff page exists in Dutch only: it is shown in Dutch (lang="nl"), and says so in the language chosen.
     [Fact]
     public async Task DutchOnlyPage_InArabic_IsDutch_AndSaysSoInArabic()

@@ -217,14 +217,17 @@ public sealed class ZoekenTalenTests(PortalFactory factory) : IClassFixture<Port
     [InlineData("en", "Suggestions", "1 suggestion. Use the down arrow to choose.", "{0} suggestions. Use the down arrow to choose.")]
     [InlineData("tr", "Öneriler", "1 öneri. Seçmek için aşağı ok tuşunu kullanın.", "{0} öneri. Seçmek için aşağı ok tuşunu kullanın.")]
     [InlineData("nl", "Suggesties", "1 suggestie. Gebruik pijl omlaag om te kiezen.", "{0} suggesties. Gebruik pijl omlaag om te kiezen.")]
-    public async Task Search_AutocompleteWords_ComeFromThePage(string taal, string lijst, string een, string meer)
+    public async Task Search_AutocompleteWords_ComeFromThePage_OnSearchAndHome(string taal, string lijst, string een, string meer)
     {
-        var (_, doc) = await factory.Client().GetPageAsync("/zoeken?q=schulden&taal=" + taal);
+        foreach (var url in new[] { "/zoeken?q=schulden&taal=", "/?taal=" })
+        {
+            var (_, doc) = await factory.Client().GetPageAsync(url + taal);
 
-        var q = doc.QuerySelector("input#q")!;
-        Assert.Equal(lijst, q.GetAttribute("data-tekst-lijst"));
-        Assert.Equal(een, q.GetAttribute("data-tekst-een"));
-        Assert.Equal(meer, q.GetAttribute("data-tekst-meer"));
+            var q = doc.QuerySelector("input#q")!;
+            Assert.Equal(lijst, q.GetAttribute("data-tekst-lijst"));
+            Assert.Equal(een, q.GetAttribute("data-tekst-een"));
+            Assert.Equal(meer, q.GetAttribute("data-tekst-meer"));
+        }
     }
 
     [Theory]
