@@ -27,6 +27,9 @@ public sealed class TalenAanbodTests(BrowserFixture fixture, PortalServer server
         await page.GotoAsync(url + (url.Contains('?') ? "&" : "?") + "taal=" + taal);
 
         Assert.Equal(taal, await page.GetAttributeAsync("html", "lang"));
+        // A right-to-left page must not scroll sideways (an element parked far to the left did, by thousands of pixels).
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"),
+            $"{url} in {taal} scrolls sideways");
         await AssertAxeAsync(page, $"{url} in {taal}");
     }
 }
