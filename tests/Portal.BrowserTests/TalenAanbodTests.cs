@@ -21,7 +21,7 @@ public sealed class TalenAanbodTests(BrowserFixture fixture, PortalServer server
 
     [Theory]
     [MemberData(nameof(PaginasInTalen))]
-    public async Task Page_InLanguage_HasNoAxeViolations(string url, string taal)
+    public async Task Page_InLanguage_HasNoAxeViolations_AndDoesNotScrollSideways(string url, string taal)
     {
         var page = await NewPageAsync();
         await page.GotoAsync(url + (url.Contains('?') ? "&" : "?") + "taal=" + taal);
