@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
 using SocialeKaart.Portal.Features.Beveiliging;
+using SocialeKaart.Portal.Features.Talen;
 
 namespace SocialeKaart.Portal.Features.Lijstje;
 
@@ -19,26 +21,31 @@ public static partial class LijstjeEndpoints
 
     public static IEndpointRouteBuilder MapLijstje(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/lijstje");
-        group.MapPost("/toevoegen", (HttpContext context, IAntiforgery antiforgery) =>
-            Wijzig(context, antiforgery, (lijst, i) => lijst.Contains(i) ? lijst : [.. lijst, i]));
-        group.MapPost("/verwijderen", (HttpContext context, IAntiforgery antiforgery) =>
-            Wijzig(context, antiforgery, (lijst, i) => lijst.Where(x => x != i).ToList()));
+        // In the languages of the lijstje page, whose forms post here: an error reads in the inwoner's language.
+        var group = app.MapGroup("/lijstje").WithMetadata(new TalenAttribute("en"));
+        group.MapPost("/toevoegen", (HttpContext context, IAntiforgery antiforgery, IStringLocalizerFactory talen) =>
+            Wijzig(context, antiforgery, talen, (lijst, i) => lijst.Contains(i) ? lijst : [.. lijst, i]));
+        group.MapPost("/verwijderen", (HttpContext context, IAntiforgery antiforgery, IStringLocalizerFactory talen) =>
+            Wijzig(context, antiforgery, talen, (lijst, i) => lijst.Where(x => x != i).ToList()));
         return app;
     }
 
-    private static async Task<IResult> Wijzig(HttpContext context, IAntiforgery antiforgery, Func<IReadOnlyList<string>, string, IReadOnlyList<string>> change)
+    private static async Task<IResult> Wijzig(HttpContext context, IAntiforgery antiforgery, IStringLocalizerFactory talen,
+        Func<IReadOnlyList<string>, string, IReadOnlyList<string>> change)
     {
+        var t = talen.Create(typeof(LijstjeEndpoints));
         if (await Formulier.GeldigAsync(context, antiforgery) is not { } form)
         {
-            return Formulier.Verlopen();
+            // Formulier.Verlopen's texts, in the inwoner's language.
+            return TypedResults.Problem(t["Dit formulier is verlopen of klopt niet. Ga terug, laad de pagina opnieuw en probeer het nog eens."],
+                statusCode: StatusCodes.Status400BadRequest, title: t["Dat lukte niet"]);
         }
 
         var id = form["id"].ToString();
         var terug = form["terug"].ToString();
         if (!IdRegex().IsMatch(id))
         {
-            return TypedResults.Problem("Dit aanbod bestaat niet.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(t["Dit aanbod bestaat niet."], statusCode: StatusCodes.Status400BadRequest);
         }
 
         var lijst = change(Lees(context.Request), id).Take(Max).ToList();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace SocialeKaart.Portal.Features.Talen;
 
@@ -36,10 +38,15 @@ public static class TaalkeuzeMiddleware
     /// <summary>After routing: the page's <see cref="TalenAttribute"/> is in its endpoint's metadata.</summary>
     public static IApplicationBuilder UseTaalkeuze(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        // The API has no page language (there taal= is still the filter on the aanbod's language): never a cookie.
-        var uitUrl = context.Request.Path.StartsWithSegments("/api") ? null : Taal.Zoek(context.Request.Query[Taalkeuze.Parameter].FirstOrDefault());
+        // A status page (404 …) re-executes the request without its query string and in a new scope: the language is in
+        // the original query, and the first pass has already remembered it in the cookie. The API has no page language
+        // (there taal= is still the filter on the aanbod's language): never a cookie.
+        var herhaald = context.Features.Get<IStatusCodeReExecuteFeature>();
+        var uitUrl = context.Request.Path.StartsWithSegments("/api") ? null : Taal.Zoek(herhaald is null
+            ? context.Request.Query[Taalkeuze.Parameter].FirstOrDefault()
+            : QueryHelpers.ParseQuery(herhaald.OriginalQueryString).GetValueOrDefault(Taalkeuze.Parameter).FirstOrDefault());
         var gekozen = uitUrl ?? Taal.Zoek(context.Request.Cookies[Taalkeuze.Cookie]) ?? Taal.Nederlands;
-        if (uitUrl is not null && context.Request.Cookies[Taalkeuze.Cookie] != uitUrl.Code)
+        if (uitUrl is not null && herhaald is null && context.Request.Cookies[Taalkeuze.Cookie] != uitUrl.Code)
         {
             // A preference, not tracking: strictly necessary for the page the inwoner asked for, so no consent needed.
             context.Response.Cookies.Append(Taalkeuze.Cookie, uitUrl.Code, new CookieOptions

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
 using SocialeKaart.Kaart.Search;
 using SocialeKaart.Portal.Features.Beveiliging;
 using SocialeKaart.Portal.Features.Makelpunt;
+using SocialeKaart.Portal.Features.Talen;
 
 namespace SocialeKaart.Portal.Features.Terugmelden;
 
@@ -13,11 +15,14 @@ public static class TerugmeldenEndpoints
     public static IEndpointRouteBuilder MapTerugmelden(this IEndpointRouteBuilder app)
     {
         app.MapPost("/aanbod/{id}/klopt-niet", async (string id, HttpContext context, IAntiforgery antiforgery, ISearchIndex index,
-            IMakelpuntStore store, TimeProvider time) =>
+            IMakelpuntStore store, TimeProvider time, IStringLocalizerFactory talen) =>
         {
             if (await Formulier.GeldigAsync(context, antiforgery) is not { } form)
             {
-                return Formulier.Verlopen();
+                // Formulier.Verlopen's texts, in the language of the aanbod page the form is on.
+                var t = talen.Create(typeof(TerugmeldenEndpoints));
+                return TypedResults.Problem(t["Dit formulier is verlopen of klopt niet. Ga terug, laad de pagina opnieuw en probeer het nog eens."],
+                    statusCode: StatusCodes.Status400BadRequest, title: t["Dat lukte niet"]);
             }
 
             if (id.Length > 100 || await index.GetAsync(id, cancellationToken: context.RequestAborted) is not { } detail)
@@ -41,7 +46,7 @@ public static class TerugmeldenEndpoints
             await store.MeldTerugAsync(new Terugmelding(0, a.Id, a.Name, Organisaties.Aanbieders.Id(a.Organization.Name), soort, tekst, time.GetUtcNow()),
                 context.RequestAborted);
             return Results.Redirect(terug + "?klopt=dank#klopt-niet");
-        });
+        }).WithMetadata(new TalenAttribute("en", "ar", "tr", "pl", "uk"));
         return app;
     }
 }

@@ -10,14 +10,18 @@ namespace SocialeKaart.Portal.Tests.Talen;
 /// portal's own miss recorder), and words that only Dutch has outside the parts marked <c>lang="nl"</c> (the aanbod
 /// itself, names). The second catches a Dutch sentence that was never put through the localizer.
 /// </summary>
-public static class Vertaalcontrole
+public static partial class Vertaalcontrole
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+")]
+    private static partial System.Text.RegularExpressions.Regex Adres();
+
     // Words frequent in our Dutch texts and not words of English, Turkish, Polish or Ukrainian (no "de", "in", "van").
     private static readonly HashSet<string> AlleenNederlands = new(StringComparer.OrdinalIgnoreCase)
     {
         "het", "een", "niet", "voor", "naar", "geen", "uw", "wordt", "deze", "hulp", "zoeken", "zoekt", "lijstje", "aanbod",
         "ook", "bij", "met", "wat", "kunt", "heeft", "hebt", "moet", "wilt", "waar", "zelf", "terug", "volgende", "vorige",
-        "stap", "gemeente", "bekijk", "alle", "geen", "meer", "minder", "resultaten", "filters", "wissen", "toon",
+        "stap", "gemeente", "bekijk", "alle", "meer", "minder", "resultaten", "filters", "wissen", "toon",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "elke", "uur", "geleden",
     };
 
     public sealed record Bevinding(IReadOnlyList<string> Gemist, IReadOnlyList<string> NederlandseWoorden)
@@ -47,14 +51,20 @@ public static class Vertaalcontrole
     public static IReadOnlyList<string> NederlandseWoorden(IHtmlDocument doc)
     {
         var kloon = (IHtmlDocument)doc.Clone(deep: true);
+        var nederlands = kloon.QuerySelectorAll("body [lang='nl']").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         foreach (var nl in kloon.QuerySelectorAll("body [lang='nl'], script, style, template").ToList())
         {
             nl.Remove();
         }
 
-        // Text node by text node: "Zoeken</button><p>Bijvoorbeeld" is two words, not "ZoekenBijvoorbeeld".
+        // The <title> cannot mark a part as Dutch: the Dutch texts the page marks elsewhere (the aanbod's name, the
+        // inwoner's query) are taken out of it.
+        var titel = nederlands.OrderByDescending(t => t.Length).Aggregate(kloon.Title ?? "", (t, nl) => t.Replace(nl, " ", StringComparison.Ordinal));
+
+        // Text node by text node: "Zoeken</button><p>Bijvoorbeeld" is two words, not "ZoekenBijvoorbeeld". A printed web
+        // address (https://…/aanbod/…) is no text.
         var body = kloon.Body ?? throw new InvalidOperationException("No body.");
-        var teksten = body.Descendants<IText>().Select(t => t.Data ?? "").Append(kloon.Title ?? "").ToList();
+        var teksten = body.Descendants<IText>().Select(t => Adres().Replace(t.Data ?? "", " ")).Append(titel).ToList();
         teksten.AddRange(body.QuerySelectorAll("[aria-label], [placeholder], [title], [alt]")
             .SelectMany(e => new[] { e.GetAttribute("aria-label"), e.GetAttribute("placeholder"), e.GetAttribute("title"), e.GetAttribute("alt") })
             .OfType<string>());

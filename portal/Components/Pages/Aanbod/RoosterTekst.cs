@@ -1,10 +1,12 @@
 using System.Globalization;
 using SocialeKaart.Kaart.Content;
 using SocialeKaart.Portal.Features;
+using SocialeKaart.Portal.Features.Talen;
 
 namespace SocialeKaart.Portal.Components.Pages.Aanbod;
 
-/// <summary>Opening times and activity dates in plain Dutch: "Elke dinsdag van 14.00 tot 16.00 uur".</summary>
+/// <summary>Opening times and activity dates in plain Dutch: "Elke dinsdag van 14.00 tot 16.00 uur", or in the page's
+/// language through <see cref="Tijdtaal"/>: "Every Tuesday from 14:00 to 16:00".</summary>
 public static class RoosterTekst
 {
     private static readonly CultureInfo Nl = NederlandseTekst.Cultuur;
@@ -54,6 +56,62 @@ public static class RoosterTekst
         };
         return wanneer + tijd + periode;
     }
+
+    /// <summary>The rule in <paramref name="taal"/>; Dutch exactly as <see cref="Beschrijf(Tijden)"/>.</summary>
+    public static string Beschrijf(Tijden t, Taal taal)
+    {
+        if (Tijdtaal.Voor(taal) is not { } tt)
+        {
+            return Beschrijf(t);
+        }
+
+        var tijd = (t.OpensAt, t.ClosesAt) switch
+        {
+            ({ } van, { } tot) => tt.VanTot(van, tot),
+            ({ } van, null) => tt.Vanaf(van),
+            _ => "",
+        };
+        if (t.Freq is null && t.DtStart is { } datum)
+        {
+            return tt.Op(datum) + tijd;
+        }
+
+        var dagen = t.ByDay.Select(Tijdtaal.Dagnummer).Where(d => d >= 0).ToList();
+        string wanneer;
+        if (t.Freq == "MONTHLY")
+        {
+            wanneer = tt.VanDeMaand(t.ByDay.Where(d => Tijdtaal.Dagnummer(d) >= 0).Select(d =>
+            {
+                var n = d.Length > 2 ? int.Parse(d[..^2], CultureInfo.InvariantCulture) : 0;
+                return tt.InDeMaand(n is -1 or (>= 0 and < 6) ? n : 0, Tijdtaal.Dagnummer(d));
+            }).ToList());
+        }
+        else if (dagen.SequenceEqual([0, 1, 2, 3, 4]) && t.Interval <= 1)
+        {
+            wanneer = tt.MaandagTotVrijdag;
+        }
+        else if (dagen.SequenceEqual([0, 1, 2, 3, 4, 5, 6]) && t.Interval <= 1)
+        {
+            wanneer = tt.ElkeDag;
+        }
+        else
+        {
+            wanneer = t.Interval > 1 ? tt.OmDeWeken(t.Interval, dagen) : tt.Wekelijks(dagen);
+        }
+
+        var periode = (t.DtStart, t.Until) switch
+        {
+            ({ } van, { } tot) => tt.Periode(van, tot),
+            (null, { } tot) => tt.TotEnMet(tot),
+            _ => "",
+        };
+        return wanneer + tijd + periode;
+    }
+
+    /// <summary>One of the next times: "dinsdag 1 december 2026, 14.00 uur" / "Tuesday 1 December 2026, 14:00".</summary>
+    public static string Keer(DateOnly datum, Tijden t, Taal taal) => Tijdtaal.Voor(taal) is { } tt
+        ? t.OpensAt is { } van ? tt.DatumOm(datum, van) : tt.Datum(datum)
+        : Datum(datum) + (t.OpensAt is { } v ? $", {Uur(v)} uur" : "");
 
     public static string Datum(DateOnly d) => NederlandseTekst.Datum(d);
 
