@@ -77,6 +77,23 @@ public sealed class ZoekBegripTests(PortalFactory factory) : IClassFixture<Porta
         Assert.True(json.GetProperty("geenZoekwoord").GetBoolean());
     }
 
+    // Two words no aanbod has together find nothing (not aanbod for one of them); each word is a search of its own.
+    [Fact]
+    public async Task Search_TwoWordsNotTogetherOnTheKaart_FindsNothing_AndOffersEachWord()
+    {
+        var (response, doc) = await _client.GetPageAsync("/zoeken?q=" + Uri.EscapeDataString("vakantie boeken"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(doc.QuerySelector("ol.lijst"));
+        var links = doc.QuerySelectorAll(".geen a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/zoeken?q=vakantie", links);
+        Assert.Contains("/zoeken?q=boeken", links);
+        Assert.NotNull(doc.QuerySelector(".geen a[href='/melding']"));
+
+        var (_, vakantie) = await _client.GetPageAsync("/zoeken?q=vakantie");
+        Assert.NotNull(vakantie.QuerySelector("ol.lijst"));
+    }
+
     [Theory]
     [InlineData("debt help", "en", "ltr")]
     [InlineData("ديون", "ar", "rtl")]
