@@ -27,9 +27,8 @@ public static class PublicPages
         ["zoeken-geen-resultaten"] = new("/zoeken?q=xyzzyq", 200),
         ["zoeken-onbekend-filter-400"] = new("/zoeken?levensdomein=vissen", 400),
         // The search page in other languages: right to left, the crisis help, and nothing found.
-        ["zoeken-arabisch-met-filters"] = new("/zoeken?q=schulden&levensdomein=rondkomen&taal=ar", 200),
-        ["zoeken-engels-crisis"] = new("/zoeken?q=" + Uri.EscapeDataString("vannacht buiten slapen") + "&taal=en", 200),
-        ["zoeken-oekraiens-geen-resultaten"] = new("/zoeken?q=xyzzyq&taal=uk", 200),
+        // In Dutch here; every page in its other languages: NamesInOtherLanguages.
+        ["zoeken-crisis"] = new("/zoeken?q=" + Uri.EscapeDataString("vannacht buiten slapen"), 200),
         ["aanbod-algemeen-toegankelijk"] = new("/aanbod/" + DirectId, 200),
         ["aanbod-achter-het-loket"] = new("/aanbod/" + LoketId, 200),
         ["aanbod-bestaat-niet-404"] = new("/aanbod/bestaat-niet", 404),
