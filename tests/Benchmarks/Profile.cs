@@ -232,6 +232,32 @@ internal static class Profile
         }
     }
 
+    /// <summary>What a body costs: its plain text (what a build makes) and its HTML (what the aanbod page makes when shown),
+    /// one thread, twice (cold, warm).</summary>
+    private static void Render(IReadOnlyList<Aanbod> aanbod)
+    {
+        var bodies = aanbod.Select(a => a.BodyMarkdown).ToList();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var body in bodies)
+            {
+                MarkdownRenderer.Tekst(body);
+            }
+
+            var tekst = watch.Elapsed;
+            watch.Restart();
+            foreach (var body in bodies)
+            {
+                MarkdownRenderer.Html(body);
+            }
+
+            var html = watch.Elapsed;
+            Console.WriteLine($"  {(pass == 0 ? "cold" : "warm")}, {bodies.Count} bodies of {bodies.Sum(b => (long)b.Length) / Math.Max(1, bodies.Count)} characters on average: "
+                + $"plain text {tekst.TotalSeconds:0.00} s ({tekst.TotalMilliseconds * 1000 / bodies.Count:0} µs each), HTML (Markdig, narrowed, HtmlSanitizer) {html.TotalSeconds:0.00} s ({html.TotalMilliseconds * 1000 / bodies.Count:0} µs each)");
+        }
+    }
+
     /// <summary>Compression of the stored documents: level, dictionary training, size and time (one thread).</summary>
     private static void Zstd(IndexBatch batch)
     {
@@ -279,7 +305,14 @@ internal static class Profile
         var synoniemen = await store.ReadAsync(ContentIndexer.SynoniemenPath) ?? "";
         var pc4 = await store.ReadAsync(ContentIndexer.PostcodesPath) ?? "";
         var generator = new CorpusGenerator(content, pc4);
-        var batch = ContentIndexer.Batch(generator.WithAanbod(generator.Generate(size, options.Int("seed", 20261124)), synoniemen));
+        var aanbod = generator.Generate(size, options.Int("seed", 20261124));
+        if (options.Flag("render"))
+        {
+            Render(aanbod);
+            return 0;
+        }
+
+        var batch = ContentIndexer.Batch(generator.WithAanbod(aanbod, synoniemen));
         if (options.Flag("zstd"))
         {
             Zstd(batch);

@@ -42,7 +42,11 @@ public static partial class MarkdownRenderer
     // report crashes under concurrent use of newer versions; one per thread costs little and needs no such promise.
     private static readonly ThreadLocal<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
 
-    public static (string Html, string Tekst) Render(string markdown)
+    public static (string Html, string Tekst) Render(string markdown) => (Html(markdown), Tekst(markdown));
+
+    /// <summary>The body as safe HTML, for the aanbod page and previews. Rendered when shown, not stored in the index:
+    /// a change to these rules applies at once, without a rebuild.</summary>
+    public static string Html(string markdown)
     {
         MarkdownDocument document;
         try
@@ -52,15 +56,27 @@ public static partial class MarkdownRenderer
         catch (ArgumentException)
         {
             // Markdig refuses input nested deeper than its limit; show what was written, as text.
-            var platteTekst = Spaties().Replace(markdown, " ").Trim();
-            return ("<p>" + WebUtility.HtmlEncode(platteTekst) + "</p>\n", platteTekst);
+            return "<p>" + WebUtility.HtmlEncode(AlsPlatteTekst(markdown)) + "</p>\n";
         }
 
         Narrow(document);
-        var html = Sanitizer.Value!.Sanitize(document.ToHtml(Pipeline));
-        var text = Markdown.ToPlainText(markdown, Pipeline).Trim();
-        return (html, Spaties().Replace(text, " "));
+        return Sanitizer.Value!.Sanitize(document.ToHtml(Pipeline));
     }
+
+    /// <summary>The body as plain text on one line, for search and snippets (no HTML is made for it).</summary>
+    public static string Tekst(string markdown)
+    {
+        try
+        {
+            return Spaties().Replace(Markdown.ToPlainText(markdown, Pipeline).Trim(), " ");
+        }
+        catch (ArgumentException)
+        {
+            return AlsPlatteTekst(markdown);
+        }
+    }
+
+    private static string AlsPlatteTekst(string markdown) => Spaties().Replace(markdown, " ").Trim();
 
     /// <summary>Why this Markdown cannot be rendered as Markdown, for the editor; null when it can.</summary>
     public static string? Probleem(string markdown)

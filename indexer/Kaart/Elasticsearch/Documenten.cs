@@ -139,7 +139,7 @@ internal sealed class DocumentMapper(DutchAnalyzer analyzer, Taxonomie taxonomie
             NaamSortering = NaamSleutel(k.Naam, k.Id),
             Weergave = new Weergave(k.Naam, k.Samenvatting, k.Aanbieder, k.Plaats, doc.Aanbod.Toegang == Toegang.AchterHetLoket,
                 k.Bemoeizorg, k.Gratis, k.Levensdomeinen, punten, doc.BodyTekst),
-            Document = JsonSerializer.SerializeToElement(doc with { Aanbod = doc.Aanbod with { BodyMarkdown = "" } }, IndexFormat.Json),
+            Document = JsonSerializer.SerializeToElement(doc, IndexFormat.Json),
             Termen = termen,
             Facet = Velden.StatischeFacetten.ToDictionary(f => f, f => k.Facetten.GetValueOrDefault(f) ?? [], StringComparer.Ordinal),
             Punten = punten,

@@ -157,7 +157,8 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
     [ThreadStatic]
     private static Utf8JsonWriter? t_jsonWriter;
 
-    private static IndexDocument Stored(IndexDocument doc) => doc with { Aanbod = doc.Aanbod with { BodyMarkdown = "" }, BodyTekst = "" };
+    // The plain text is stored apart (for snippets); the Markdown stays, the page renders it.
+    private static IndexDocument Stored(IndexDocument doc) => doc with { BodyTekst = "" };
 
     public static IndexDocument FromStored(ReadOnlySpan<byte> json, string tekst) =>
         JsonSerializer.Deserialize<IndexDocument>(json, IndexFormat.Json)! with { BodyTekst = tekst };

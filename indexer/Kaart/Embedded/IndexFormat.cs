@@ -14,7 +14,8 @@ namespace SocialeKaart.Kaart.Embedded;
 internal static class IndexFormat
 {
     // 5: the search knowledge (situations, concept list, word list) in meta, and a term per place of a rule's phrase.
-    public const int Version = 5;
+    // 6: the stored document no longer holds the body's HTML (the page renders it from the Markdown).
+    public const int Version = 6;
 
     // The fields of an aanbod that are searched, and their weight in BM25F (title and keywords above the body).
     // Every weight is a multiple of ½, so term frequencies and lengths are exact as counts of half units: the

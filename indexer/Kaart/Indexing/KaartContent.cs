@@ -184,7 +184,7 @@ public sealed class ContentIndexer(IContentStore store)
     {
         var taxonomie = content.Taxonomie ?? throw new InvalidOperationException("Geen taxonomie: er valt niets te indexeren.");
         var aanbod = content.Aanbod.Where(a => vandaag is not { } dag || !Versheid.IsAfgelopen(a, dag)).ToList();
-        // Rendering (Markdig + HtmlSanitizer) is most of a batch and each aanbod is its own: in parallel, in the same order.
+        // Each aanbod is its own (the body's plain text is most of the work): in parallel, in the same order.
         var inputs = new IndexInput[aanbod.Count];
         Parallel.For(0, inputs.Length, i => inputs[i] = Input(aanbod[i], taxonomie, content.Postcodes));
         return new IndexBatch(inputs, content.TaxonomieYaml, content.Synoniemen, content.Postcodes)
@@ -195,19 +195,17 @@ public sealed class ContentIndexer(IContentStore store)
         };
     }
 
-    /// <summary>The index document of one aanbod (rendered body, leefgebieden, coordinates) and its internal fields apart:
+    /// <summary>The index document of one aanbod (the body's plain text, leefgebieden, coordinates) and its internal fields apart:
     /// the same for a full build and for a single update.</summary>
     public static IndexInput Input(Aanbod a, Taxonomie taxonomie, Postcodes postcodes)
     {
-        var (html, tekst) = MarkdownRenderer.Render(a.BodyMarkdown);
         var punten = a.Locations
             .Select(l => l.Latitude is { } lat && l.Longitude is { } lon ? new GeoPunt(lat, lon) : postcodes.Find(l.PostalCode))
             .OfType<GeoPunt>().Distinct().ToList();
         var document = new IndexDocument
         {
             Aanbod = a with { Intern = null },
-            BodyHtml = html,
-            BodyTekst = tekst,
+            BodyTekst = MarkdownRenderer.Tekst(a.BodyMarkdown),
             Leefgebieden = a.Levensdomeinen.Select(taxonomie.LeefgebiedVan).Distinct().ToList(),
             Punten = punten,
         };

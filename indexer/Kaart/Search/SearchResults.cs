@@ -61,12 +61,12 @@ public sealed record FacetWaarde(string Waarde, string Label, int Aantal, bool G
 
 public sealed record Suggestie(string Tekst, int Gewicht);
 
-/// <summary>An aanbod as the index holds it: public fields, rendered body, and derived values.</summary>
+/// <summary>An aanbod as the index holds it: public fields (the body as Markdown), the body's plain text and derived
+/// values. The body's HTML is not stored: the page renders it from the Markdown (<see cref="Content.MarkdownRenderer.Html"/>).</summary>
 public sealed record IndexDocument
 {
     /// <summary>The aanbod without its internal fields.</summary>
     public required Aanbod Aanbod { get; init; }
-    public required string BodyHtml { get; init; }
     public required string BodyTekst { get; init; }
     public required IReadOnlyList<string> Leefgebieden { get; init; }
     public required IReadOnlyList<GeoPunt> Punten { get; init; }

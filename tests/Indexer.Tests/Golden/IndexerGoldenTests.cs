@@ -49,6 +49,7 @@ public sealed class IndexerGoldenTests
         var output = new
         {
             document = input.Document,
+            html = MarkdownRenderer.Html(input.Document.Aanbod.BodyMarkdown),
             intern = input.Intern,
             facetten = FacetWaarden.Van(input.Document, TestContent.Taxonomie),
             termen = new

@@ -660,7 +660,9 @@ public abstract class SearchIndexBehaviour
         Assert.NotNull(detail);
         Assert.Null(detail.Intern);
         Assert.Null(detail.Document.Aanbod.Intern);
-        Assert.Contains("<p>", detail.Document.BodyHtml);
+        // The body comes back as written (the page renders it) and as the plain text that was searched.
+        Assert.Equal("De gemeente helpt met een betalingsregeling. Schuldhulpverlening begint met een melding.", detail.Document.Aanbod.BodyMarkdown);
+        Assert.Equal(detail.Document.Aanbod.BodyMarkdown, detail.Document.BodyTekst);
     }
 
     [Fact]
