@@ -329,11 +329,14 @@ internal static class Profile
         BuildWriter.Profile = [];
         var cpu = Measure.ProcessCpuSeconds();
         var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         var watch = Stopwatch.StartNew();
         await writer.RebuildAsync(batch);
         var total = watch.Elapsed;
         Console.WriteLine($"RebuildAsync of {size} aanbod: {total.TotalSeconds:0.00} s wall, {Measure.ProcessCpuSeconds() - cpu:0.0} s process CPU (all threads), GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.0} s, load average at the start {load}");
+        Console.WriteLine($"  allocated {Measure.Mb(GC.GetTotalAllocatedBytes(precise: true) - allocated):0} MB; collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}; managed heap after {Measure.Mb(GC.GetTotalMemory(forceFullCollection: false)):0} MB");
         foreach (var (step, time) in BuildWriter.Profile)
         {
             Console.WriteLine($"  {step,-48} {time.TotalSeconds,6:0.00} s");

@@ -2,7 +2,7 @@ namespace SocialeKaart.Indexer.Tests;
 
 /// <summary>
 /// Locates the repository root (the directory holding <c>SocialeKaart.sln</c>) by walking up from
-/// <see cref="AppContext.BaseDirectory"/>, and the shared folder next to it (<c>Root/../shared</c>).
+/// <see cref="AppContext.BaseDirectory"/>, and the third-party test data outside it (<see cref="TestSupport.ExterneData"/>).
 /// </summary>
 internal static class RepoPaths
 {
@@ -13,11 +13,10 @@ internal static class RepoPaths
     /// <summary>The repository root: the first ancestor of the test binaries containing SocialeKaart.sln.</summary>
     public static string Root => LazyRoot.Value;
 
-    /// <summary><c>Root/../shared</c>.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    private static readonly Lazy<string> LazyExternalData = new(() => TestSupport.ExterneData.Map(Root));
 
-    /// <summary><c>Root/../shared/external-data</c>.</summary>
-    public static string ExternalData => Path.Combine(Shared, "external-data");
+    /// <summary>The real third-party test data: <c>SK_EXTERNAL_DATA</c> when set, else <c>Root/../shared/external-data</c>.</summary>
+    public static string ExternalData => LazyExternalData.Value;
 
     private static string FindRoot()
     {

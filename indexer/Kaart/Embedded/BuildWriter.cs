@@ -136,6 +136,23 @@ internal static class BuildWriter
             progress?.Report(start + count);
         }
 
+        // The columns do not depend on the postings: they are encoded on another core while this thread writes the postings.
+        suggesties.AddRange(DocumentAnalyser.VasteSuggesties(analyser.Taxonomie));
+        var encodeColumns = Task.Run(() =>
+        {
+            // Large columns in chunks, so a reader decodes one chunk at a time.
+            var encoded = columnsBuilder.Finish();
+            encoded["suggesties"] = ColumnFormat.EncodeSuggesties(SuggestieLijst.Group(suggesties));
+            encoded["postcodes"] = ColumnFormat.EncodePostcodes(batch.Postcodes);
+            var woordenChunk = 0;
+            foreach (var chunk in ColumnFormat.EncodeWoorden(woorden))
+            {
+                encoded[ColumnFormat.ChunkName("woorden", woordenChunk++)] = chunk;
+            }
+
+            return encoded;
+        }, cancellationToken);
+
         var insertTerm = Command(connection, "INSERT INTO termen(term, postings) VALUES ($1, $2)", 2);
         foreach (var (term, posting) in postings)
         {
@@ -144,19 +161,9 @@ internal static class BuildWriter
             insertTerm.ExecuteNonQuery();
         }
 
-        Mark(ref last, "encode + insert postings");
-        suggesties.AddRange(DocumentAnalyser.VasteSuggesties(analyser.Taxonomie));
-        // Large columns in chunks, so a reader decodes one chunk at a time.
-        var columns = columnsBuilder.Finish();
-        columns["suggesties"] = ColumnFormat.EncodeSuggesties(SuggestieLijst.Group(suggesties));
-        columns["postcodes"] = ColumnFormat.EncodePostcodes(batch.Postcodes);
-        var woordenChunk = 0;
-        foreach (var chunk in ColumnFormat.EncodeWoorden(woorden))
-        {
-            columns[ColumnFormat.ChunkName("woorden", woordenChunk++)] = chunk;
-        }
-
-        Mark(ref last, "encode columns");
+        Mark(ref last, "encode + insert postings (columns encoded meanwhile)");
+        var columns = encodeColumns.GetAwaiter().GetResult();
+        Mark(ref last, "wait for the columns");
         var insertColumn = Command(connection, "INSERT INTO kolommen(name, data) VALUES ($1, $2)", 2);
         foreach (var (name, data) in columns)
         {

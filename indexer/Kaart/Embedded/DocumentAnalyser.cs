@@ -135,7 +135,7 @@ internal sealed class DocumentAnalyser(DutchAnalyzer analyzer, Taxonomie taxonom
     public static IEnumerable<SuggestieBijdrage> VasteSuggesties(Taxonomie taxonomie) =>
         taxonomie.Levensdomeinen.Select(d => new SuggestieBijdrage(d.Naam.Trim(), 2)).Where(s => SuggestieKey(s.Tekst).Length >= 3);
 
-    /// <summary>The stored form of a document: without the Markdown source (it stays in content/) and without the plain text (stored apart).</summary>
+    /// <summary>The stored form of a document: with the body's Markdown (the page renders it), without its plain text (stored apart, for snippets).</summary>
     public static byte[] StoredJson(IndexDocument doc) =>
         JsonSerializer.SerializeToUtf8Bytes(Stored(doc), IndexFormat.Json);
 

@@ -97,7 +97,7 @@ internal static class HsdsSchemas
     }
 }
 
-/// <summary>The repository root (holding SocialeKaart.sln) and the shared folder beside it.</summary>
+/// <summary>The repository root (holding SocialeKaart.sln) and the third-party test data outside it.</summary>
 internal static class Repo
 {
     private static readonly Lazy<string> LazyRoot = new(() =>
@@ -115,7 +115,7 @@ internal static class Repo
 
     public static string Root => LazyRoot.Value;
 
-    public static string ExternalData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "external-data"));
+    public static string ExternalData => TestSupport.ExterneData.Map(Root);
 
     public static string Content => Path.Combine(Root, "content");
 }
