@@ -45,6 +45,26 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
     /// <summary>True when an index has been built at the configured place.</summary>
     public bool Exists => File.Exists(options.PointerPath);
 
+    /// <summary>Whether there is an index this version can read: false without one, and for an index of an older format
+    /// (after an upgrade), which needs a rebuild.</summary>
+    public bool Leesbaar()
+    {
+        if (!Exists)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = Current();
+            return true;
+        }
+        catch (IndexNotFoundException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The number of aanbod in the current index.</summary>
     public int Count => Use(s => s.LiveCount);
 

@@ -36,14 +36,14 @@ public static class ElasticsearchZoekindex
     }
 
     /// <summary>
-    /// True when the configured engine has an index (a build swapped in). A cluster that cannot be reached now counts as
+    /// True when the configured engine has an index it can read (a build swapped in; not one of an older format). A cluster that cannot be reached now counts as
     /// having one: the portal starts and answers "zoeken lukt nu even niet" until it is back, instead of not starting.
     /// </summary>
     public static async Task<bool> BestaatAsync(IServiceProvider services)
     {
         if (!Gekozen(services.GetRequiredService<IConfiguration>()))
         {
-            return services.GetRequiredService<SqliteSearchIndex>().Exists;
+            return services.GetRequiredService<SqliteSearchIndex>().Leesbaar();
         }
 
         try

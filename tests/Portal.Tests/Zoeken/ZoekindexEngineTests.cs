@@ -28,6 +28,42 @@ public sealed class ZoekindexEngineTests
     }
 
     [Fact]
+    public async Task BouwBijStartOff_AnIndexOfAnOlderFormat_IsRebuiltAtStart()
+    {
+        var map = Path.Combine(Path.GetTempPath(), "sk-oud-formaat-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // A portal builds the index; then its build is marked as an older format, as an upgrade finds it.
+            using (var eerste = new PortalFactory())
+            {
+                eerste.Instellingen["Zoekindex:Map"] = map;
+                Assert.NotEmpty((await eerste.Services.GetRequiredService<ISearchIndex>().SearchAsync(new SearchQuery { Tekst = "schulden" })).Hits);
+            }
+
+            foreach (var build in Directory.EnumerateFiles(map, "kaart-*.db").Where(f => !f.EndsWith(".log.db", StringComparison.Ordinal)))
+            {
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={build};Pooling=false");
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE meta SET value = CAST('1' AS BLOB) WHERE key = 'schema'";
+                Assert.Equal(1, command.ExecuteNonQuery());
+            }
+
+            using var portal = new PortalFactory();
+            portal.Instellingen["Zoekindex:Map"] = map;
+            portal.Instellingen["Zoekindex:BouwBijStart"] = "false";
+
+            var results = await portal.Services.GetRequiredService<ISearchIndex>().SearchAsync(new SearchQuery { Tekst = "schulden" });
+
+            Assert.NotEmpty(results.Hits);
+        }
+        finally
+        {
+            Directory.Delete(map, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Engine_Elasticsearch_ReadsAndPublishesThroughElasticsearch_AndStartsWhileTheClusterIsDown()
     {
         using var portal = new PortalFactory();
