@@ -49,14 +49,11 @@ public sealed class SqliteSearchIndex(EmbeddedIndexOptions options, TimeProvider
     /// (after an upgrade), which needs a rebuild.</summary>
     public bool Leesbaar()
     {
-        if (!Exists)
-        {
-            return false;
-        }
-
         try
         {
-            _ = Current();
+            // The build's meta only (its format); the snapshot is loaded by the first search, as without this check.
+            var name = ReadPointer();
+            _ = BuildFile.Open(Path.Combine(options.Map, name), name);
             return true;
         }
         catch (IndexNotFoundException)
